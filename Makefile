@@ -1,0 +1,40 @@
+# The two commands of the README do all set-up on a fresh machine: `make run` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+BIN := .build/release/advisor
+
+.PHONY: run test build release deps eval clean
+
+## Installs libedit-dev (the line editor's headers) when it is missing.
+deps:
+	@if ! pkg-config --exists libedit 2>/dev/null && [ ! -f /usr/include/histedit.h ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing libedit-dev (needed by the line editor)..." >&2; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev) >&2 \
+	      || { echo "Could not install libedit-dev with apt-get." >&2; exit 1; }; \
+	  else \
+	    echo "libedit-dev is missing. Install it with: sudo apt-get install -y libedit-dev" >&2; exit 1; \
+	  fi; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product advisor
+
+## Builds a release binary and starts the advisor.
+run: release
+	@$(BIN)
+
+build: deps
+	$(SWIFT) build --build-tests
+
+## Builds and runs the whole suite (unit tests and end-to-end tests against the built binary).
+test: deps
+	$(SWIFT) build --product advisor
+	$(SWIFT) test
+
+## Scores the public development set with the release binary.
+eval: release
+	python3 ../shared/eval/run_eval.py --cases ../shared/eval/dev.jsonl --advisor "$(BIN) --json"
+
+clean:
+	rm -rf .build

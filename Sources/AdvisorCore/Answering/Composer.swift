@@ -1,0 +1,240 @@
+/// Writes the answer to an understood line from the knowledge base and the templates.
+/// Returns the text and the entities the answer itself named (the top of a ranking), which
+/// the context records so that "that role" can refer to them.
+struct Composer {
+    let kb: KnowledgeBase
+    let t: Templates
+
+    struct Answer {
+        var text: String
+        var named: [EntityValue] = []
+    }
+
+    func answer(_ u: Understanding, profile: Profile) -> Answer {
+        var answer = body(u, profile: profile)
+        if let question = t.suggestions[u.intent] {
+            answer.text += "\n" + t.fill("suggest", ["question": question])
+        }
+        return answer
+    }
+
+    private func body(_ u: Understanding, profile: Profile) -> Answer {
+        let roles = (u.entities[.role] ?? []).compactMap(kb.role)
+        let tools = (u.entities[.tool] ?? []).compactMap(kb.tool)
+        switch u.intent {
+        case .greet: return Answer(text: t.fill("greet"))
+        case .thank: return Answer(text: t.fill("thank"))
+        case .goodbye: return Answer(text: t.fill("goodbye"))
+        case .help: return Answer(text: t.fill("help"))
+        case .outOfScope: return Answer(text: declined(u))
+        case .backendDefinition: return Answer(text: fact("definition"))
+        case .backendAnalogy: return Answer(text: fact("analogy"))
+        case .backendVsFrontend: return Answer(text: fact("vs_frontend"))
+        case .marketOutlook: return Answer(text: fact("market"))
+        case .careerFit: return Answer(text: fact("fit"))
+        case .backendResponsibilities: return Answer(text: responsibilities(u.entities[.responsibility] ?? []))
+        case .roleList: return Answer(text: t.fill("role_list", ["table": salaryTable(kb.rolesWithSalary, withWork: true), "lpa": lpa()]))
+        case .roleDescribe: return Answer(text: roles.map(describe).joined(separator: "\n\n"))
+        case .roleSalary: return Answer(text: salary(roles))
+        case .roleCompare: return compare(roles)
+        case .roleRank: return rank(lowest: u.entities[.order]?.first == "lowest")
+        case .roleSkills: return Answer(text: roles.map(skills).joined(separator: "\n\n"))
+        case .skillsList: return Answer(text: skillsList(kind: u.entities[.kind]?.first))
+        case .toolsList: return Answer(text: toolsList(category: u.entities[.category]?.first))
+        case .toolDescribe: return Answer(text: tools.map(describe).joined(separator: "\n\n"))
+        case .toolCompare: return Answer(text: compare(tools))
+        case .stepsRoadmap: return Answer(text: roadmap())
+        case .stepsDetail: return Answer(text: (u.entities[.step] ?? []).compactMap(kb.step).map(detail).joined(separator: "\n\n"))
+        case .stepsNext: return NextStepAdvice(kb: kb, t: t).answer(for: profile)
+        case .profileUpdate, .profileShow: return Answer(text: ProfileText(kb: kb, t: t).show(profile))
+        }
+    }
+
+    private func declined(_ u: Understanding) -> String {
+        if let other = u.analysis.mentions.first(where: { $0.value(of: .foreign) != nil }) {
+            let words = u.analysis.words.count == u.analysis.terms.count
+                ? u.analysis.words[other.range].joined(separator: " ") : "that"
+            return t.fill("declined_other_job", ["topic": words])
+        }
+        return t.fill("declined")
+    }
+
+    func source(_ id: String) -> String { kb.sourceName(id) }
+
+    private func sources(_ ids: [String?]) -> String {
+        var seen = Set<String>()
+        return ids.compactMap { $0 }.filter { seen.insert($0).inserted }.map(source).joined(separator: "; ")
+    }
+
+    private func fact(_ key: String) -> String {
+        guard let fact = kb.backend[key] else { return "" }
+        return t.fill("fact", ["text": fact.text, "source": source(fact.source)])
+    }
+
+    private func responsibilities(_ ids: [String]) -> String {
+        let chosen = ids.compactMap(kb.responsibility)
+        if chosen.isEmpty {
+            let items = kb.responsibilities.enumerated().map { i, r in
+                t.fill("responsibility_item", ["number": String(i + 1), "title": r.title, "text": r.text])
+            }.joined(separator: "\n")
+            return t.fill("responsibilities_all", ["items": items, "source": source(kb.responsibilities.first?.source ?? "seed")])
+        }
+        return chosen.map { r in
+            t.fill("responsibility_one", ["title": r.title, "text": r.text, "example": r.example, "source": source(r.source)])
+        }.joined(separator: "\n\n")
+    }
+
+    // MARK: Roles
+
+    func lpa() -> String {
+        t.fill("lpa", ["source": source(kb.rolesWithSalary.first?.salary?.source ?? "glassdoor")])
+    }
+
+    private func salaryTable(_ roles: [Role], withWork: Bool) -> String {
+        var header = [t.fill("heading_role"), t.fill("heading_salary")]
+        if withWork { header.append(t.fill("heading_work")) }
+        return TextTable(header: header, rows: roles.map { role in
+            var row = [role.name, role.salary?.text ?? ""]
+            if withWork { row.append(role.responsibility) }
+            return row
+        }).render()
+    }
+
+    private func describe(_ role: Role) -> String {
+        t.fill("role_describe", [
+            "name": role.name, "responsibility": role.responsibility, "about": role.about?.text ?? "",
+            "sources": sources([role.salary == nil ? role.needsSource : "seed", role.about?.source]),
+        ])
+    }
+
+    private func salary(_ roles: [Role]) -> String {
+        if roles.isEmpty {
+            return t.fill("role_salary_table", ["table": salaryTable(kb.rolesWithSalary, withWork: false), "lpa": lpa()])
+        }
+        if roles.count == 1, let role = roles.first {
+            if let salary = role.salary {
+                return t.fill("role_salary", ["name": role.name, "salary": salary.text, "lpa": lpa()])
+            }
+            let levels = role.salaryFrom.compactMap(kb.role)
+            if levels.count == 2 {
+                return t.fill("role_salary_general", [
+                    "name": role.name, "junior": levels[0].name, "junior_salary": levels[0].salary?.text ?? "",
+                    "senior": levels[1].name, "senior_salary": levels[1].salary?.text ?? "", "lpa": lpa(),
+                ])
+            }
+        }
+        return t.fill("role_salary_table", ["table": salaryTable(expand(roles), withWork: false), "lpa": lpa()])
+    }
+
+    /// Roles with their stand-ins: the job in general becomes its junior and senior levels.
+    private func expand(_ roles: [Role]) -> [Role] {
+        var out: [Role] = []
+        for role in roles {
+            let list = role.salary != nil ? [role] : role.salaryFrom.compactMap(kb.role)
+            for r in list where !out.contains(where: { $0.id == r.id }) { out.append(r) }
+        }
+        return out
+    }
+
+    private func compare(_ roles: [Role]) -> Answer {
+        let shown = expand(roles)
+        var summary = ""
+        if let top = shown.max(by: { ($0.salary?.high ?? 0, $0.salary?.low ?? 0) < ($1.salary?.high ?? 0, $1.salary?.low ?? 0) }),
+           let salary = top.salary {
+            let same = shown.allSatisfy { $0.salary?.text == salary.text }
+            summary = same ? t.fill("role_compare_same", ["salary": salary.text])
+                : t.fill("role_compare_more", ["name": top.name, "salary": salary.text])
+        }
+        return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa()]))
+    }
+
+    private func rank(lowest: Bool) -> Answer {
+        let key = { (r: Role) in (r.salary?.high ?? 0, r.salary?.low ?? 0) }
+        var ordered = kb.rolesWithSalary
+        // A stable sort keeps the article's order between roles with the same range.
+        ordered = ordered.enumerated().sorted { a, b in
+            let (ka, kb) = (key(a.element), key(b.element))
+            if ka != kb { return lowest ? ka < kb : ka > kb }
+            return a.offset < b.offset
+        }.map(\.element)
+        guard let first = ordered.first, let salary = first.salary else { return Answer(text: "") }
+        let text = t.fill(lowest ? "role_rank_lowest" : "role_rank_highest", [
+            "name": first.name, "salary": salary.text, "table": salaryTable(ordered, withWork: false), "lpa": lpa(),
+        ])
+        return Answer(text: text, named: [EntityValue(.role, first.id)])
+    }
+
+    private func skills(_ role: Role) -> String {
+        t.fill("role_skills", ["name": role.name, "items": role.needs.map { "- " + $0 }.joined(separator: "\n"),
+                               "source": source(role.needsSource)])
+    }
+
+    private func skillsList(kind: String?) -> String {
+        func items(_ skills: [Skill]) -> String {
+            skills.map { t.fill("skill_item", ["name": $0.name, "text": $0.text]) }.joined(separator: "\n")
+        }
+        let all = kb.technicalSkills + kb.softSkills
+        let values = ["technical": items(kb.technicalSkills), "soft": items(kb.softSkills)]
+        switch kind {
+        case "technical": return t.fill("skills_technical", values.merging(["source": sources(kb.technicalSkills.map(\.source))]) { $1 })
+        case "soft": return t.fill("skills_soft", values.merging(["source": sources(kb.softSkills.map(\.source))]) { $1 })
+        default: return t.fill("skills_both", values.merging(["source": sources(all.map(\.source))]) { $1 })
+        }
+    }
+
+    // MARK: Tools
+
+    private func toolsList(category: String?) -> String {
+        if let id = category, let cat = kb.category(id) {
+            let tools = kb.tools.filter { $0.category == id }
+            let items = tools.map { t.fill("tool_item", ["name": $0.name, "text": $0.text]) }.joined(separator: "\n")
+            return t.fill("tools_category", ["summary": cat.summary, "items": items,
+                                             "sources": sources([cat.source] + tools.map(\.source))])
+        }
+        let items = kb.categories.map { cat in
+            t.fill("tools_category_item", ["name": cat.name,
+                                           "tools": kb.tools.filter { $0.category == cat.id }.map(\.name).joined(separator: ", ")])
+        }.joined(separator: "\n")
+        return t.fill("tools_all", ["items": items])
+    }
+
+    private func describe(_ tool: Tool) -> String {
+        let seed = tool.seedText.map { t.fill("tool_seed", ["text": $0]) } ?? ""
+        return t.fill("tool_describe", [
+            "name": tool.name, "category": kb.category(tool.category)?.name ?? tool.category, "text": tool.text,
+            "seed": seed, "sources": sources([tool.source, tool.seedText == nil ? nil : "seed"]),
+        ])
+    }
+
+    private func compare(_ tools: [Tool]) -> String {
+        let names = ListText.join(tools.map(\.name))
+        let table = TextTable(header: [t.fill("heading_tool"), t.fill("heading_kind"), t.fill("heading_for")], rows: tools.map {
+            [$0.name, kb.category($0.category)?.name ?? $0.category, $0.text]
+        }).render()
+        return t.fill("tool_compare", ["intro": t.fill("tool_compare_intro", ["names": names]), "table": table,
+                                       "sources": sources(tools.map(\.source))])
+    }
+
+    // MARK: Steps
+
+    private func roadmap() -> String {
+        let items = kb.steps.map { t.fill("step_item", ["number": String($0.number), "title": $0.title, "text": $0.text]) }
+        return t.fill("steps_roadmap", ["items": items.joined(separator: "\n"), "source": sources(kb.steps.map(\.source))])
+    }
+
+    private func detail(_ step: Step) -> String {
+        t.fill("step_detail", ["number": String(step.number), "title": step.title, "text": step.text,
+                               "more": step.more ?? "", "sources": sources([step.source, step.moreSource])])
+    }
+}
+
+/// Joins names the way a sentence does: "A", "A and B", "A, B and C".
+enum ListText {
+    static func join(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return items[0]
+        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+}

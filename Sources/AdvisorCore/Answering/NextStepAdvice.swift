@@ -1,0 +1,75 @@
+/// Picks the person's next step on the article's five-step path from their profile and
+/// says why: a language first, then a framework and a database, then projects, then
+/// hackathons or open source, then certifications.
+struct NextStepAdvice {
+    let kb: KnowledgeBase
+    let t: Templates
+
+    func answer(for profile: Profile) -> Composer.Answer {
+        let known = profile.knows.compactMap(kb.tool)
+        let languages = known.filter { $0.category == "languages" }
+        let frameworks = known.filter { $0.category == "frameworks" }
+        let databases = known.filter { $0.category == "databases" }
+        let done = Set(profile.done)
+        func step(_ id: String) -> Step? { kb.step(id) }
+        func advise(_ id: String, _ why: String) -> Composer.Answer {
+            guard let s = step(id) else { return Composer.Answer(text: why) }
+            return Composer.Answer(
+                text: t.fill("next_step", ["number": String(s.number), "title": s.title, "text": s.text, "why": why]),
+                named: [EntityValue(.step, id)])
+        }
+        let knownNames = ListText.join(known.map(\.name))
+        if done.contains("certifications") { return Composer.Answer(text: t.fill("next_step_done")) }
+        if done.contains("hackathons-and-open-source") { return advise("certifications", t.fill("next_step_why_certify")) }
+        if done.contains("projects") { return advise("hackathons-and-open-source", t.fill("next_step_why_community")) }
+        if languages.isEmpty && !done.contains("learn-languages") {
+            if profile.isEmpty, let first = kb.steps.first {
+                return Composer.Answer(text: t.fill("next_step_empty", ["title": first.title, "text": first.text]),
+                                       named: [EntityValue(.step, first.id)])
+            }
+            return advise("learn-languages", t.fill("next_step_why_start"))
+        }
+        if frameworks.isEmpty || databases.isEmpty {
+            let framework = frameworks.first ?? suggestedFramework(for: languages.first)
+            let database = databases.first ?? kb.tool("mysql")
+            return advise("frameworks-and-databases", t.fill("next_step_why_frameworks", [
+                "known": knownNames, "framework": framework?.name ?? "", "database": database?.name ?? "",
+            ]))
+        }
+        return advise("projects", t.fill("next_step_why_projects", ["known": knownNames]))
+    }
+
+    /// The first framework whose description names the language ("a Python web framework").
+    private func suggestedFramework(for language: Tool?) -> Tool? {
+        let frameworks = kb.tools.filter { $0.category == "frameworks" }
+        guard let language else { return frameworks.first }
+        return frameworks.first { $0.text.contains(language.name) } ?? frameworks.first
+    }
+}
+
+/// Renders the profile as the person told it, one fact a line.
+struct ProfileText {
+    let kb: KnowledgeBase
+    let t: Templates
+
+    func facts(_ profile: Profile) -> [String] {
+        var facts: [String] = []
+        if let level = profile.level { facts.append(t.fill("profile_level", ["level": t.fill("level_\(level)")])) }
+        if !profile.knows.isEmpty {
+            facts.append(t.fill("profile_knows", ["tools": ListText.join(profile.knows.compactMap { kb.tool($0)?.name })]))
+        }
+        if !profile.notKnown.isEmpty {
+            facts.append(t.fill("profile_not_known", ["tools": ListText.join(profile.notKnown.compactMap { kb.tool($0)?.name })]))
+        }
+        if !profile.done.isEmpty {
+            facts.append(t.fill("profile_done", ["steps": ListText.join(profile.done.map { t.fill("step_done_\($0)") })]))
+        }
+        return facts
+    }
+
+    func show(_ profile: Profile) -> String {
+        let lines = facts(profile)
+        if lines.isEmpty { return t.fill("profile_empty") }
+        return t.fill("profile_show", ["facts": lines.map { "- " + $0 }.joined(separator: "\n")])
+    }
+}

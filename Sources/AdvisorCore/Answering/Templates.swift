@@ -1,0 +1,80 @@
+/// The answer templates of `Sources/Knowledge/answers.yaml`, split into literal text and
+/// `{name}` slots once at load, so filling one costs no parsing.
+public struct Templates: Sendable {
+    enum Segment: Sendable { case text(String), slot(String) }
+
+    private var templates: [String: [Segment]] = [:]
+    /// The suggested next question per intent.
+    private(set) var suggestions: [Intent: String] = [:]
+
+    /// Template names the composer uses; a missing one is a load error, not a blank answer.
+    static let required: [String] = [
+        "greet", "thank", "goodbye", "reset_done", "help", "declined", "declined_other_job", "fact",
+        "responsibilities_all", "responsibility_item", "responsibility_one", "market",
+        "role_list", "role_describe", "role_salary", "role_salary_general", "role_salary_table",
+        "role_compare", "role_compare_more", "role_compare_same", "role_rank_highest", "role_rank_lowest",
+        "role_skills", "lpa", "skills_both", "skills_technical", "skills_soft", "skill_item",
+        "tools_all", "tools_category_item", "tools_category", "tool_item", "tool_describe", "tool_seed",
+        "tool_compare", "tool_compare_intro", "steps_roadmap", "step_item", "step_detail",
+        "next_step", "next_step_empty", "next_step_why_start", "next_step_why_frameworks",
+        "next_step_why_projects", "next_step_why_community", "next_step_why_certify", "next_step_done",
+        "profile_noted", "profile_nothing", "profile_show", "profile_empty", "profile_level",
+        "profile_knows", "profile_not_known", "profile_done",
+        "heading_role", "heading_salary", "heading_work", "heading_tool", "heading_kind", "heading_for", "suggest",
+    ]
+
+    static func load(_ doc: DataNode, stepIDs: [String], levelIDs: [String]) throws -> Templates {
+        var result = Templates()
+        for entry in try doc.pairs("answers.yaml") {
+            if entry.key == "suggestions" {
+                for s in try entry.value.pairs("'suggestions'") {
+                    guard let intent = Intent(rawValue: s.key) else { throw s.keyNode.error("unknown intent '\(s.key)'") }
+                    result.suggestions[intent] = try s.value.text("suggestion for '\(s.key)'")
+                }
+                continue
+            }
+            result.templates[entry.key] = try parse(try entry.value.text("template '\(entry.key)'"), node: entry.value)
+        }
+        let needed = required + stepIDs.map { "step_done_\($0)" } + levelIDs.map { "level_\($0)" }
+        for name in needed where result.templates[name] == nil {
+            throw doc.error("answers.yaml has no template '\(name)'")
+        }
+        return result
+    }
+
+    private static func parse(_ text: String, node: DataNode) throws -> [Segment] {
+        var segments: [Segment] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            literal += rest[..<open]
+            guard let close = rest[open...].firstIndex(of: "}") else { throw node.error("template has '{' without '}'") }
+            let name = String(rest[rest.index(after: open)..<close])
+            guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0 == "_" }) else {
+                throw node.error("template slot '{\(name)}' must be a name of letters and '_'")
+            }
+            if !literal.isEmpty { segments.append(.text(literal)); literal = "" }
+            segments.append(.slot(name))
+            rest = rest[rest.index(after: close)...]
+        }
+        literal += rest
+        if !literal.isEmpty { segments.append(.text(literal)) }
+        return segments
+    }
+
+    /// Fills template `name`. A slot with no value is left visible (`{name}`) so a mistake
+    /// shows up in a transcript diff instead of silently vanishing.
+    func fill(_ name: String, _ values: [String: String] = [:]) -> String {
+        guard let segments = templates[name] else { return "{\(name)}" }
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .text(let t): out += t
+            case .slot(let s): out += values[s] ?? "{\(s)}"
+            }
+        }
+        return out
+    }
+
+    func has(_ name: String) -> Bool { templates[name] != nil }
+}

@@ -1,0 +1,33 @@
+/// What the last answers were about (the contract's Context): the last topical intent, its
+/// entities, and every entity named so far, most recent last. It survives an out-of-scope
+/// turn and is cleared by `:reset`.
+public struct ConversationContext: Sendable {
+    /// The last intent that was about something (not a greeting, thanks or a decline).
+    public private(set) var lastIntent: Intent?
+    public private(set) var lastEntities: [EntityType: [String]] = [:]
+    /// Entity IDs by type, most recently named last, each once.
+    public private(set) var recent: [EntityType: [String]] = [:]
+
+    public init() {}
+
+    static let social: Set<Intent> = [.greet, .thank, .goodbye, .help, .outOfScope]
+
+    /// Records a turn: what was understood, then what the answer itself named (the top of
+    /// a ranking), so that "that role" can point at it.
+    mutating func remember(_ understanding: Understanding, named: [EntityValue]) {
+        guard !Self.social.contains(understanding.intent) else { return }
+        lastIntent = understanding.intent
+        lastEntities = understanding.entities
+        for type in EntityType.allCases {
+            for id in understanding.entities[type] ?? [] { mention(EntityValue(type, id)) }
+        }
+        for value in named { mention(value) }
+    }
+
+    private mutating func mention(_ value: EntityValue) {
+        var list = recent[value.type] ?? []
+        list.removeAll { $0 == value.id }
+        list.append(value.id)
+        recent[value.type] = list
+    }
+}

@@ -1,0 +1,91 @@
+/// Applies the conversation's context to one line's analysis and settles the intent and
+/// entities the contract reports: follow-ups that name only an entity, references such as
+/// "they" or "the two", and declines (off-topic names, weak matches).
+struct Resolver {
+    let language: LanguageModel
+
+    func resolve(_ analysis: Analysis, context: ConversationContext) -> Understanding {
+        func declined(_ confidence: Double, _ reason: String) -> Understanding {
+            Understanding(intent: .outOfScope, confidence: confidence, entities: [:], analysis: analysis, reason: reason)
+        }
+        if analysis.terms.isEmpty { return declined(1, "the line has no words") }
+
+        let values = analysis.values
+        let foreign = values.filter { $0.type == .foreign }
+        let domain = values.filter { $0.type == .role || $0.type == .tool }
+        if let first = foreign.first, domain.isEmpty {
+            return declined(0.95, "it names \(first.id), which is outside back-end careers")
+        }
+
+        // A line of only entity names, filler and a cue continues the previous topic.
+        let inScope = values.filter { $0.type != .foreign }
+        if let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty,
+           let intent = followUpIntent(after: last, for: inScope) {
+            var understanding = Understanding(
+                intent: intent, confidence: language.followupConfidence, entities: [:], analysis: analysis,
+                reason: "a follow-up: it names only \(inScope.map(\.description).joined(separator: ", ")) after \(last.rawValue)")
+            understanding.isFollowUp = true
+            understanding.entities = entities(for: intent, analysis, context, followUp: true)
+            return understanding
+        }
+
+        // Otherwise the examples decide, with intents that cannot be answered marked down.
+        var ranked = analysis.scores.map { scored -> (intent: Intent, score: Double) in
+            guard let shape = language.shapes[scored.intent], let type = shape.requires else { return scored }
+            let available = Set(analysis.named(type) + (context.recent[type] ?? [])).count
+            return available >= shape.atLeast ? scored : (scored.intent, scored.score * language.requiresPenalty)
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        guard let top = ranked.first else { return declined(1, "none of its words are ones the advisor knows") }
+        if top.intent == .outOfScope {
+            return declined(top.score, "it reads most like the examples of questions the advisor declines")
+        }
+        if top.score < language.threshold {
+            let score = String(Int((top.score * 100).rounded()))
+            return declined(1 - top.score, "the best match, \(top.intent.rawValue), scores \(score)% (below the \(Int(language.threshold * 100))% threshold)")
+        }
+        var understanding = Understanding(
+            intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
+            reason: "it matches the examples of \(top.intent.rawValue)")
+        understanding.entities = entities(for: top.intent, analysis, context, followUp: false)
+        return understanding
+    }
+
+    /// The intent a bare-entity follow-up takes: the previous one if it takes that type,
+    /// else the type's own default ("and Django?" after a salary question describes Django).
+    private func followUpIntent(after last: Intent, for values: [EntityValue]) -> Intent? {
+        let takes = language.shapes[last]?.takes ?? []
+        if values.contains(where: { takes.contains($0.type) }) { return last }
+        for value in values { if let intent = language.followupIntents[value.type] { return intent } }
+        return nil
+    }
+
+    /// The entities the intent reports: those the line names, of the types the intent takes,
+    /// completed from the context where the intent needs more or the line points back.
+    private func entities(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext, followUp: Bool) -> [EntityType: [String]] {
+        guard let shape = language.shapes[intent] else { return [:] }
+        let pointsBack = analysis.terms.contains { language.lexicon.references.contains($0) }
+        var result: [EntityType: [String]] = [:]
+        for type in shape.takes {
+            var ids = analysis.named(type)
+            let recent = context.recent[type] ?? []
+            if type == shape.requires && ids.count < shape.atLeast {
+                if shape.atLeast > 1 {
+                    if context.lastIntent == intent, let previous = context.lastEntities[type], !ids.isEmpty {
+                        ids = previous.filter { !ids.contains($0) } + ids
+                    } else {
+                        let fill = recent.filter { !ids.contains($0) }.suffix(shape.atLeast - ids.count)
+                        ids = Array(fill) + ids
+                    }
+                } else if let last = recent.last {
+                    ids = [last]
+                }
+            } else if ids.isEmpty && pointsBack && !followUp, let last = recent.last, type != .level {
+                ids = [last]
+            }
+            if ids.isEmpty, let fallback = shape.defaults.first(where: { $0.type == type }) { ids = [fallback.id] }
+            if !ids.isEmpty { result[type] = ids }
+        }
+        return result
+    }
+}

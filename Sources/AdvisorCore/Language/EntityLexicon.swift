@@ -1,0 +1,92 @@
+/// The names people use for each entity (`Intents/entities.yaml`), folded like questions and
+/// indexed by first term so that finding every mention in a line is one pass.
+public struct EntityLexicon: Sendable {
+    struct Alias: Sendable {
+        let terms: [String]
+        var values: [EntityValue]
+    }
+
+    /// First term → aliases starting with it, longest first.
+    private(set) var index: [String: [Alias]] = [:]
+    /// Every alias as written, per value, for completion and `check`.
+    public private(set) var names: [EntityValue: [String]] = [:]
+    /// The surface words of all aliases, for typo correction.
+    private(set) var surfaceWords: [String] = []
+
+    /// The IDs of the entity types that the knowledge base does not define.
+    static let fixedIDs: [EntityType: [String]] = [
+        .order: ["highest", "lowest"],
+        .kind: ["technical", "soft"],
+        .level: ["beginner", "student", "working-professional"],
+        .foreign: ["other-job", "frontend-only", "data-science"],
+    ]
+
+    static func load(_ doc: DataNode, knowledge: KnowledgeBase, normalizer: Normalizer) throws -> EntityLexicon {
+        var lexicon = EntityLexicon()
+        var byTerms: [[String]: Int] = [:]
+        var aliases: [Alias] = []
+        for typeEntry in try doc.pairs("entities.yaml") {
+            guard let type = EntityType(rawValue: typeEntry.key) else {
+                let known = EntityType.allCases.map(\.rawValue).joined(separator: ", ")
+                throw typeEntry.keyNode.error("unknown entity type '\(typeEntry.key)' (known: \(known))")
+            }
+            let known = knowledge.ids(of: type) ?? fixedIDs[type] ?? []
+            var seenInType: [[String]: String] = [:]
+            for idEntry in try typeEntry.value.pairs("entity type '\(type.rawValue)'") {
+                guard known.contains(idEntry.key) else {
+                    throw idEntry.keyNode.error("unknown \(type.rawValue) '\(idEntry.key)' (known: \(known.joined(separator: ", ")))")
+                }
+                let value = EntityValue(type, idEntry.key)
+                for aliasNode in try idEntry.value.list("aliases of \(value)") {
+                    let alias = try aliasNode.text("an alias of \(value)")
+                    let words = normalizer.words(alias)
+                    let terms = normalizer.terms(of: words)
+                    guard !terms.isEmpty else { throw aliasNode.error("alias '\(alias)' of \(value) has no words") }
+                    if let other = seenInType[terms], other != value.id {
+                        throw aliasNode.error("alias '\(alias)' names both \(type.rawValue) '\(other)' and '\(value.id)'")
+                    }
+                    seenInType[terms] = value.id
+                    lexicon.names[value, default: []].append(alias)
+                    lexicon.surfaceWords.append(contentsOf: words)
+                    if let at = byTerms[terms] {
+                        if !aliases[at].values.contains(value) { aliases[at].values.append(value) }
+                    } else {
+                        byTerms[terms] = aliases.count
+                        aliases.append(Alias(terms: terms, values: [value]))
+                    }
+                }
+            }
+        }
+        for alias in aliases { lexicon.index[alias.terms[0], default: []].append(alias) }
+        for key in lexicon.index.keys { lexicon.index[key]!.sort { $0.terms.count > $1.terms.count } }
+        return lexicon
+    }
+
+    /// Every mention in `terms`, left to right, the longest alias winning where two overlap.
+    func mentions(in terms: [String]) -> [Mention] {
+        var found: [Mention] = []
+        var i = 0
+        outer: while i < terms.count {
+            if let candidates = index[terms[i]] {
+                for alias in candidates where i + alias.terms.count <= terms.count {
+                    if terms[i..<(i + alias.terms.count)].elementsEqual(alias.terms) {
+                        found.append(Mention(range: i..<(i + alias.terms.count), values: alias.values))
+                        i += alias.terms.count
+                        continue outer
+                    }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+}
+
+/// A run of terms that names one or more entity values ("databases" is both a category and
+/// a responsibility; the intent decides which one counts).
+public struct Mention: Sendable, Equatable {
+    public let range: Range<Int>
+    public let values: [EntityValue]
+
+    func value(of type: EntityType) -> EntityValue? { values.first { $0.type == type } }
+}

@@ -1,0 +1,42 @@
+/// The contract's intents (`../shared/CONTRACT.md`): what a user wants from one line.
+public enum Intent: String, CaseIterable, Sendable, Comparable {
+    case greet, thank, goodbye, help
+    case backendDefinition = "backend.definition"
+    case backendAnalogy = "backend.analogy"
+    case backendVsFrontend = "backend.vs_frontend"
+    case backendResponsibilities = "backend.responsibilities"
+    case marketOutlook = "market.outlook"
+    case careerFit = "career.fit"
+    case roleList = "role.list"
+    case roleDescribe = "role.describe"
+    case roleSalary = "role.salary"
+    case roleCompare = "role.compare"
+    case roleRank = "role.rank"
+    case roleSkills = "role.skills"
+    case skillsList = "skills.list"
+    case toolsList = "tools.list"
+    case toolDescribe = "tool.describe"
+    case toolCompare = "tool.compare"
+    case stepsRoadmap = "steps.roadmap"
+    case stepsDetail = "steps.detail"
+    case stepsNext = "steps.next"
+    case profileUpdate = "profile.update"
+    case profileShow = "profile.show"
+    case outOfScope = "out_of_scope"
+
+    public static func < (lhs: Intent, rhs: Intent) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// What an intent does with entities, from `Intents/matching.yaml`.
+public struct IntentShape: Sendable {
+    /// The entity types the intent reports (the contract's table); others are dropped.
+    public var takes: [EntityType] = []
+    /// A type the intent cannot be answered without, looked up in the context when absent.
+    public var requires: EntityType?
+    /// How many values of `requires` it needs (2 for comparisons).
+    public var atLeast: Int = 1
+    /// When the line names none, the value assumed (`order: highest` for a ranking).
+    public var defaults: [EntityValue] = []
+}

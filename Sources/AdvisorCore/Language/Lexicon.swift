@@ -1,0 +1,53 @@
+/// The word-level rules of `Intents/lexicon.yaml`: contractions, number words, synonyms,
+/// filler and follow-up cues. Loaded once; `Normalizer` applies them.
+public struct Lexicon: Sendable {
+    var contractions: [String: [String]] = [:]
+    /// Endings such as "n't", longest first so "n't" is tried before "'t".
+    var suffixes: [(ending: String, replacement: [String])] = []
+    var numbers: [String: String] = [:]
+    /// Variant term sequences (already stemmed) → canonical term, grouped by first term.
+    var synonyms: [String: [(variant: [String], canonical: String)]] = [:]
+    public internal(set) var filler: Set<String> = []
+    /// Cue sequences (normalized) that open a follow-up.
+    var followupCues: [[String]] = []
+    /// Words that point back at something already said ("they", "that").
+    public internal(set) var references: Set<String> = []
+
+    static func load(_ doc: DataNode) throws -> Lexicon {
+        var lexicon = Lexicon()
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references"])
+        for entry in try record.required("contractions").pairs("'contractions'") {
+            lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
+        }
+        for entry in try record.required("suffixes").pairs("'suffixes'") {
+            let replacement: String
+            if case .scalar(let s) = entry.value.node { replacement = s.string } else {
+                throw entry.value.error("suffix '\(entry.key)' must be text")
+            }
+            lexicon.suffixes.append((entry.key, replacement.split(separator: " ").map(String.init)))
+        }
+        lexicon.suffixes.sort { $0.ending.count > $1.ending.count }
+        for entry in try record.required("numbers").pairs("'numbers'") {
+            lexicon.numbers[entry.key] = try entry.value.text("number '\(entry.key)'")
+        }
+        // Synonym variants go through the same folding as questions, minus synonyms themselves.
+        let plain = Normalizer(lexicon: lexicon)
+        for entry in try record.required("synonyms").pairs("'synonyms'") {
+            for variant in try entry.value.texts("synonyms of '\(entry.key)'") {
+                let terms = plain.terms(of: plain.words(variant))
+                guard let first = terms.first else { throw entry.value.error("synonym '\(variant)' has no words") }
+                lexicon.synonyms[first, default: []].append((terms, entry.key))
+            }
+        }
+        for key in lexicon.synonyms.keys { lexicon.synonyms[key]!.sort { $0.variant.count > $1.variant.count } }
+        let normalizer = Normalizer(lexicon: lexicon)
+        for word in try record.texts("filler") {
+            for term in normalizer.terms(of: normalizer.words(word)) { lexicon.filler.insert(term) }
+        }
+        lexicon.followupCues = try record.texts("followup").map { normalizer.terms(of: normalizer.words($0)) }
+        for word in try record.texts("references") {
+            for term in normalizer.terms(of: normalizer.words(word)) { lexicon.references.insert(term) }
+        }
+        return lexicon
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// Turns raw text into the terms the matcher compares: folded words (case, NFKC, dashes,
+/// quotes), contractions expanded, number words as figures, then stemmed, with synonyms
+/// folded to one canonical term. The same function reads examples, aliases and questions.
+struct Normalizer: Sendable {
+    let lexicon: Lexicon
+
+    /// Case- and Unicode-folds the text and splits it into words, expanding contractions
+    /// and number words. Words keep `#`, `+` and inner `.` so "c#", "c++" and "node.js" survive.
+    func words(_ text: String) -> [String] {
+        let folded = Self.fold(text)
+        var words: [String] = []
+        var current = ""
+        let scalars = Array(folded.unicodeScalars)
+        for (i, ch) in scalars.enumerated() {
+            if Self.isWordScalar(ch) {
+                current.unicodeScalars.append(ch)
+            } else if (ch == "." || ch == "'") && !current.isEmpty && i + 1 < scalars.count && Self.isWordScalar(scalars[i + 1])
+                        && scalars[i + 1].properties.isAlphabetic {
+                current.unicodeScalars.append(ch)
+            } else if (ch == "#" || ch == "+") && !current.isEmpty {
+                current.unicodeScalars.append(ch)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.flatMap(expand)
+    }
+
+    /// Expands one word: contractions first, then contracted endings, then number words.
+    private func expand(_ word: String) -> [String] {
+        if let whole = lexicon.contractions[word] { return whole }
+        if word.contains("'") {
+            for (ending, replacement) in lexicon.suffixes where word.hasSuffix(ending) && word.count > ending.count {
+                let base = String(word.dropLast(ending.count)).replacingOccurrences(of: "'", with: "")
+                return [base] + replacement.filter { !$0.isEmpty }
+            }
+            return [word.replacingOccurrences(of: "'", with: "")]
+        }
+        if let number = lexicon.numbers[word] { return [number] }
+        return [word]
+    }
+
+    /// Stems the words and folds synonym phrases (longest variant first) into canonical terms.
+    func terms(of words: [String]) -> [String] {
+        let stems = words.map(Stemmer.stem)
+        guard !lexicon.synonyms.isEmpty else { return stems }
+        var terms: [String] = []
+        var i = 0
+        outer: while i < stems.count {
+            if let candidates = lexicon.synonyms[stems[i]] {
+                for (variant, canonical) in candidates where i + variant.count <= stems.count {
+                    if Array(stems[i..<(i + variant.count)]) == variant {
+                        terms.append(canonical)
+                        i += variant.count
+                        continue outer
+                    }
+                }
+            }
+            terms.append(stems[i])
+            i += 1
+        }
+        return terms
+    }
+
+    /// Lowercase, NFKC, every dash as "-", every curly quote straight, control bytes as spaces.
+    static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+            switch scalar.value {
+            case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: out.append("-")
+            case 0x2018, 0x2019, 0x201B, 0x2032, 0x0060, 0x00B4: out.append("'")
+            case 0x201C, 0x201D, 0x201F, 0x2033: out.append("\"")
+            case 0x00...0x1F, 0x7F...0x9F: out.append(" ")
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark
+    }
+}

@@ -1,0 +1,31 @@
+/// How one line was read, before the conversation's context is applied: kept whole so that
+/// `:why` and replay diffs can show every step.
+public struct Analysis: Sendable {
+    public var text: String
+    /// Words after folding, contractions and number words, with typos corrected.
+    public var words: [String]
+    /// Each corrected word and what it became.
+    public var corrections: [(from: String, to: String)]
+    /// Stemmed, synonym-folded terms.
+    public var terms: [String]
+    public var mentions: [Mention]
+    /// Terms with entity mentions replaced by placeholders: what the matcher compared.
+    public var features: [String]
+    /// Intent scores, best first.
+    public var scores: [(intent: Intent, score: Double)]
+    /// Terms that are neither entity names, filler nor follow-up cues: the line's own request.
+    public var requestTerms: [String]
+    /// True when the line opens with a follow-up cue ("and", "what about").
+    public var opensWithCue: Bool
+
+    /// The entity values named in the line, in order, each once.
+    public var values: [EntityValue] {
+        var seen = Set<EntityValue>()
+        return mentions.flatMap(\.values).filter { seen.insert($0).inserted }
+    }
+
+    public func named(_ type: EntityType) -> [String] {
+        var seen = Set<String>()
+        return mentions.compactMap { $0.value(of: type)?.id }.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,16 @@
+/// The final reading of a line, with the conversation's context applied: the contract's
+/// intent, confidence and entities, and the evidence behind them for `:why`.
+public struct Understanding: Sendable {
+    public var intent: Intent
+    /// In [0, 1]: for an answer, how well the line matched; for a decline, how sure it is off-topic.
+    public var confidence: Double
+    /// Entity IDs by type, only of the types the intent takes, in the order the user meant.
+    public var entities: [EntityType: [String]]
+    public var analysis: Analysis
+    /// Why the advisor answered or declined, in one line.
+    public var reason: String
+    public var isFollowUp: Bool = false
+
+    /// The runners-up, for `:why` and ambiguity checks.
+    public var alternatives: [(intent: Intent, score: Double)] { Array(analysis.scores.prefix(4)) }
+}
