@@ -12,7 +12,9 @@ struct Resolver {
 
         let values = analysis.values
         let foreign = values.filter { $0.type == .foreign }
-        let domain = values.filter { $0.type == .role || $0.type == .tool }
+        // A line about the person ("I work as a teacher") or naming our roles and tools is
+        // in the domain even when it also names another field.
+        let domain = values.filter { [.role, .tool, .level, .step].contains($0.type) }
         if let first = foreign.first, domain.isEmpty {
             return declined(0.95, "it names \(first.id), which is outside back-end careers")
         }

@@ -60,10 +60,12 @@ public struct Session: Sendable {
             return .command(name: "reset", text: advisor.templates.fill("reset_done"))
         case "help":
             return .command(name: "help", text: advisor.templates.fill("help"))
+        case "why":
+            return .command(name: "why", text: WhyReport.render(last))
         case "quit", "exit":
             return .command(name: "quit", text: advisor.templates.fill("goodbye"))
         default:
-            let known = ["help", "reset", "quit", "exit"]
+            let known = ["help", "reset", "why", "quit", "exit"]
             let suggestion = known.min { Self.distance(name, $0) < Self.distance(name, $1) }
             let hint = suggestion.map { Self.distance(name, $0) <= 2 ? " Did you mean ':\($0)'?" : "" } ?? ""
             return .error("Unknown command ':\(name)'.\(hint) Type :help for the commands.")

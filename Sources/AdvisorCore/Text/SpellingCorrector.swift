@@ -12,10 +12,13 @@ struct SpellingCorrector: Sendable {
     /// Stems of the known words, so an unseen inflection ("pythons") counts as known.
     private var knownStems: Set<String> = []
 
-    init(words: [String]) {
+    /// - Parameters:
+    ///   - words: the advisor's own vocabulary, the only words a correction may produce.
+    ///   - everyday: common English words that are known (never corrected) but never produced.
+    init(words: [String], everyday: [String] = []) {
         var counts: [String: Int] = [:]
         for word in words { counts[word, default: 0] += 1 }
-        known = Set(counts.keys)
+        known = Set(counts.keys).union(everyday)
         knownStems = Set(known.map(Stemmer.stem))
         for (word, count) in counts where word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
             let scalars = Array(word.unicodeScalars)

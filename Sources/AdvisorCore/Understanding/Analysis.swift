@@ -13,6 +13,8 @@ public struct Analysis: Sendable {
     public var features: [String]
     /// Intent scores, best first.
     public var scores: [(intent: Intent, score: Double)]
+    /// For each scored intent, the example that matched best (for `:why`).
+    public var nearest: [Intent: String] = [:]
     /// Terms that are neither entity names, filler nor follow-up cues: the line's own request.
     public var requestTerms: [String]
     /// True when the line opens with a follow-up cue ("and", "what about").

@@ -16,8 +16,12 @@ struct IntentMatcher: Sendable {
     private let unknownWeight: Double
     private var maxIDF: Double = 1
 
-    init(examples: [(intent: Intent, features: [String])], unknownWord: Double) {
+    /// How many of an intent's best examples are averaged into its score (1: the best alone).
+    private let nearest: Int
+
+    init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1, nearest: Int = 1) {
         unknownWeight = unknownWord
+        self.nearest = max(1, nearest)
         var documentFrequency: [Int] = []
         var exampleFeatures: [[Int]] = []
         for example in examples {
@@ -39,17 +43,20 @@ struct IntentMatcher: Sendable {
         }
         let n = Double(examples.count)
         idf = documentFrequency.map { log((n + 1) / (Double($0) + 1)) + 1 }
+        // Entity placeholders ("#role") say what a line is about more surely than their
+        // frequency among the examples suggests, so they may weigh more.
+        for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.contains(" ") { idf[id] *= placeholderWeight }
         maxIDF = log(n + 1) + 1
         exampleNorm = exampleFeatures.map { ids in sqrt(ids.reduce(0) { $0 + idf[$1] * idf[$1] }) }
     }
 
     /// The features of a line of terms: each term, each adjacent pair, and the opening term.
-    static func features(of terms: [String]) -> [String] {
+    static func features(of terms: [String], opening: Bool = true) -> [String] {
         guard !terms.isEmpty else { return [] }
         var features = terms
         features.reserveCapacity(terms.count * 2 + 1)
         for i in 1..<terms.count { features.append(terms[i - 1] + " " + terms[i]) }
-        features.append("^" + terms[0])
+        if opening { features.append("^" + terms[0]) }
         return features
     }
 
@@ -57,7 +64,7 @@ struct IntentMatcher: Sendable {
 
     /// Each intent's score in [0, 1] (its best example's cosine), highest first; ties in
     /// the contract's order so results are deterministic.
-    func scores(features: [String]) -> [(intent: Intent, score: Double)] {
+    func scores(features: [String]) -> [(intent: Intent, score: Double, example: Int)] {
         var weights: [Int: Double] = [:]
         var norm2 = 0.0
         for feature in features {
@@ -77,11 +84,23 @@ struct IntentMatcher: Sendable {
             for example in postings[id] { dots[Int(example)] += w * w }
         }
         let queryNorm = sqrt(norm2)
-        var best: [Intent: Double] = [:]
+        // Per intent, its best cosines (highest first) and the example of the best one.
+        var top: [Intent: (cosines: [Double], example: Int)] = [:]
         for (i, dot) in dots.enumerated() where dot > 0 {
             let cosine = dot / (queryNorm * exampleNorm[i])
-            if cosine > best[exampleIntent[i], default: 0] { best[exampleIntent[i]] = cosine }
+            var entry = top[exampleIntent[i]] ?? ([], i)
+            if entry.cosines.isEmpty || cosine > entry.cosines[0] { entry.example = i }
+            entry.cosines.append(cosine)
+            entry.cosines.sort(by: >)
+            if entry.cosines.count > nearest { entry.cosines.removeLast() }
+            top[exampleIntent[i]] = entry
         }
-        return best.map { ($0.key, $0.value) }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        // The best example counts most; the next ones steady it against one lucky example.
+        return top.map { intent, entry in
+            let rest = entry.cosines.dropFirst()
+            let score = rest.isEmpty ? entry.cosines[0]
+                : 0.7 * entry.cosines[0] + 0.3 * rest.reduce(0, +) / Double(nearest - 1)
+            return (intent, score, entry.example)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
     }
 }

@@ -9,12 +9,15 @@ public struct LanguageModel: Sendable {
     public let threshold: Double
     let requiresPenalty: Double
     let followupConfidence: Double
+    /// Whether the opening term is a feature of its own ("^what").
+    let openingTerm: Bool
     /// The intent a bare entity follow-up takes when the previous intent cannot take it.
     let followupIntents: [EntityType: Intent]
     /// Placeholder terms per entity value or type (`role/backend-developer`, `role`).
     private let placeholders: [String: [String]]
     /// Examples per intent, as written, for `check` and coverage.
     public let examples: [Intent: [String]]
+
 
     public var lexicon: Lexicon { normalizer.lexicon }
 
@@ -25,7 +28,8 @@ public struct LanguageModel: Sendable {
         let entities = try EntityLexicon.load(try root.parse("\(folder)/entities.yaml"), knowledge: knowledge, normalizer: normalizer)
         let settings = try root.parse("\(folder)/matching.yaml")
         let record = try settings.record("matching.yaml", allowed: ["threshold", "unknown_word", "requires_penalty", "placeholders", "intents",
-                                                                     "followup_confidence", "followup_intents"])
+                                                                     "followup_confidence", "followup_intents", "placeholder_weight",
+                                                                     "nearest", "opening_term"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -35,7 +39,9 @@ public struct LanguageModel: Sendable {
         for entry in try record.required("placeholders").pairs("'placeholders'") {
             let typeName = entry.key.split(separator: "/").first.map(String.init) ?? ""
             guard EntityType(rawValue: typeName) != nil else { throw entry.keyNode.error("unknown entity type '\(typeName)'") }
-            placeholders[entry.key] = normalizer.terms(of: normalizer.words(try entry.value.text("placeholder '\(entry.key)'")))
+            let text = try entry.value.text("placeholder '\(entry.key)'")
+            // "#role" is a symbol no word can spell; other placeholders are words, folded as such.
+            placeholders[entry.key] = text.hasPrefix("#") ? [text] : normalizer.terms(of: normalizer.words(text))
         }
         var followupIntents: [EntityType: Intent] = [:]
         for entry in try record.required("followup_intents").pairs("'followup_intents'") {
@@ -55,17 +61,20 @@ public struct LanguageModel: Sendable {
 
         var examples: [Intent: [String]] = [:]
         var exampleFiles: [Intent: String] = [:]
+        let everyday = try root.read("\(folder)/everyday-words.txt").split(separator: "\n")
+            .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
         let reserved: Set<String> = ["\(folder)/lexicon.yaml", "\(folder)/entities.yaml", "\(folder)/matching.yaml"]
         for file in try root.yamlFiles(in: folder) where !reserved.contains(file) {
             let doc = try root.parse(file)
             let r = try doc.record(file, allowed: ["intent", "examples"])
             let name = try r.text("intent")
             guard let intent = Intent(rawValue: name) else { throw try r.required("intent").error("unknown intent '\(name)'") }
-            if let other = exampleFiles[intent] { throw try r.required("intent").error("intent '\(name)' already has examples in \(other)") }
+            // An intent may take examples from several files (hand-written, and imported ones
+            // such as `out_of_scope.clinc.yaml`); they are read in file-name order.
             exampleFiles[intent] = file
             let list = try r.texts("examples")
             if list.isEmpty { throw try r.required("examples").error("intent '\(name)' has no examples") }
-            examples[intent] = list
+            examples[intent, default: []] += list
         }
         for intent in Intent.allCases where examples[intent] == nil {
             throw DataError(file: folder, message: "intent '\(intent.rawValue)' has no examples file (add \(folder)/\(intent.rawValue).yaml)")
@@ -77,23 +86,26 @@ public struct LanguageModel: Sendable {
             normalizer: normalizer, entities: entities, corrector: SpellingCorrector(words: []),
             matcher: IntentMatcher(examples: [], unknownWord: 0), shapes: shapes,
             threshold: try number("threshold"), requiresPenalty: try number("requires_penalty"),
-            followupConfidence: try number("followup_confidence"), followupIntents: followupIntents,
+            followupConfidence: try number("followup_confidence"), openingTerm: try number("opening_term") != 0,
+            followupIntents: followupIntents,
             placeholders: placeholders, examples: examples)
         for intent in Intent.allCases {
             for example in examples[intent]! {
                 let words = normalizer.words(example)
                 vocabulary.append(contentsOf: words)
                 let terms = normalizer.terms(of: words)
-                indexed.append((intent, IntentMatcher.features(of: model.replacingMentions(terms, entities.mentions(in: terms)))))
+                indexed.append((intent, model.features(terms, entities.mentions(in: terms))))
             }
         }
         for variants in lexicon.synonyms.values { for v in variants { vocabulary.append(contentsOf: v.variant) } }
         vocabulary.append(contentsOf: lexicon.contractions.keys)
         model = LanguageModel(
-            normalizer: normalizer, entities: entities, corrector: SpellingCorrector(words: vocabulary),
-            matcher: IntentMatcher(examples: indexed, unknownWord: try number("unknown_word")), shapes: shapes,
+            normalizer: normalizer, entities: entities, corrector: SpellingCorrector(words: vocabulary, everyday: everyday),
+            matcher: IntentMatcher(examples: indexed, unknownWord: try number("unknown_word"),
+                                   placeholderWeight: try number("placeholder_weight"),
+                                   nearest: Int(try number("nearest"))), shapes: shapes,
             threshold: model.threshold, requiresPenalty: model.requiresPenalty,
-            followupConfidence: model.followupConfidence, followupIntents: followupIntents,
+            followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
             placeholders: placeholders, examples: examples)
         return model
     }
@@ -120,6 +132,19 @@ public struct LanguageModel: Sendable {
         return shape
     }
 
+    /// The matcher's features of a line: terms with mentions replaced, pairs, the opening
+    /// term, and one feature per entity type named twice or more ("Django or Flask?" reads
+    /// as a comparison because the examples of comparisons carry the same feature).
+    func features(_ terms: [String], _ mentions: [Mention]) -> [String] {
+        var features = IntentMatcher.features(of: replacingMentions(terms, mentions), opening: openingTerm)
+        var counts: [EntityType: Int] = [:]
+        for mention in mentions where mention.values.count == 1 { counts[mention.values[0].type, default: 0] += 1 }
+        for (type, count) in counts.sorted(by: { $0.key < $1.key }) where count >= 2 {
+            features.append("#\(type.rawValue)*2")
+        }
+        return features
+    }
+
     /// Replaces each unambiguous mention with its placeholder terms. A mention with several
     /// readings keeps its own words, so the examples decide between them.
     func replacingMentions(_ terms: [String], _ mentions: [Mention]) -> [String] {
@@ -140,6 +165,18 @@ public struct LanguageModel: Sendable {
         return out
     }
 
+    private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [Intent: String] {
+        var result: [Intent: String] = [:]
+        var offset = 0
+        var starts: [Intent: Int] = [:]
+        for intent in Intent.allCases { starts[intent] = offset; offset += examples[intent]?.count ?? 0 }
+        for s in scored.prefix(4) {
+            let local = s.example - (starts[s.intent] ?? 0)
+            if let list = examples[s.intent], list.indices.contains(local) { result[s.intent] = list[local] }
+        }
+        return result
+    }
+
     /// Reads one line: fold, correct, stem, find entities, score every intent.
     public func analyze(_ text: String) -> Analysis {
         var words = normalizer.words(text)
@@ -152,7 +189,8 @@ public struct LanguageModel: Sendable {
         }
         let terms = normalizer.terms(of: words)
         let mentions = entities.mentions(in: terms)
-        let features = IntentMatcher.features(of: replacingMentions(terms, mentions))
+        let features = features(terms, mentions)
+        let scored = matcher.scores(features: features)
         var covered = Set<Int>()
         for mention in mentions { covered.formUnion(mention.range) }
         var opensWithCue = false
@@ -166,7 +204,8 @@ public struct LanguageModel: Sendable {
         }.map(\.element)
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
-            features: features, scores: matcher.scores(features: features),
+            features: features, scores: scored.map { ($0.intent, $0.score) },
+            nearest: nearestExamples(scored),
             requestTerms: request, opensWithCue: opensWithCue)
     }
 }

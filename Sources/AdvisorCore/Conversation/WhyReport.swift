@@ -1,0 +1,30 @@
+/// The `:why` report: how the last line was read, step by step, so a person (or an author
+/// fixing the data) can see why it was answered or declined.
+enum WhyReport {
+    static func render(_ u: Understanding?) -> String {
+        guard let u else { return "Nothing to explain yet: ask a question first." }
+        let a = u.analysis
+        var lines = ["You asked: \(a.text)"]
+        lines.append("Words: \(a.words.joined(separator: " "))")
+        if !a.corrections.isEmpty {
+            lines.append("Corrected: " + a.corrections.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
+        }
+        lines.append("Terms: \(a.terms.joined(separator: " "))")
+        if !a.mentions.isEmpty {
+            lines.append("Names found: " + a.mentions.map { m in
+                a.terms[m.range].joined(separator: " ") + " = " + m.values.map(\.description).joined(separator: " or ")
+            }.joined(separator: "; "))
+        }
+        lines.append("Best matches:" + (u.alternatives.isEmpty ? " none" : ""))
+        for alt in u.alternatives {
+            let example = a.nearest[alt.intent].map { " (like \"\($0)\")" } ?? ""
+            lines.append("  \(alt.intent.rawValue) \(percent(alt.score))\(example)")
+        }
+        let entities = EntityType.allCases.compactMap { t in u.entities[t].map { "\(t.rawValue): \($0.joined(separator: ", "))" } }
+        lines.append("Understood: \(u.intent.rawValue) (\(percent(u.confidence)))" + (entities.isEmpty ? "" : " with " + entities.joined(separator: "; ")))
+        lines.append("Because: \(u.reason).")
+        return lines.joined(separator: "\n")
+    }
+
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+}
