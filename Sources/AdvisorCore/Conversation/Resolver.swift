@@ -21,7 +21,9 @@ struct Resolver {
 
         // A line of only entity names, filler and a cue continues the previous topic.
         let inScope = values.filter { $0.type != .foreign }
-        if let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty,
+        // Unless the examples themselves recognise the line surely ("MySQL or MongoDB?").
+        let sure = (analysis.scores.first?.score ?? 0) >= language.followupConfidence
+        if let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty, !sure,
            let intent = followUpIntent(after: last, for: inScope) {
             var understanding = Understanding(
                 intent: intent, confidence: language.followupConfidence, entities: [:], analysis: analysis,
@@ -34,7 +36,8 @@ struct Resolver {
         // Otherwise the examples decide, with intents that cannot be answered marked down.
         var ranked = analysis.scores.map { scored -> (intent: Intent, score: Double) in
             guard let shape = language.shapes[scored.intent], let type = shape.requires else { return scored }
-            let available = Set(analysis.named(type) + (context.recent[type] ?? [])).count
+            let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
+            let available = Set(analysis.named(type) + (context.recent[type] ?? [])).subtracting(excluded).count
             return available >= shape.atLeast ? scored : (scored.intent, scored.score * language.requiresPenalty)
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
@@ -69,8 +72,9 @@ struct Resolver {
         let pointsBack = analysis.terms.contains { language.lexicon.references.contains($0) }
         var result: [EntityType: [String]] = [:]
         for type in shape.takes {
-            var ids = analysis.named(type)
-            let recent = context.recent[type] ?? []
+            let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
+            var ids = analysis.named(type).filter { !excluded.contains($0) }
+            let recent = (context.recent[type] ?? []).filter { !excluded.contains($0) }
             if type == shape.requires && ids.count < shape.atLeast {
                 if shape.atLeast > 1 {
                     if context.lastIntent == intent, let previous = context.lastEntities[type], !ids.isEmpty {

@@ -39,4 +39,7 @@ public struct IntentShape: Sendable {
     public var atLeast: Int = 1
     /// When the line names none, the value assumed (`order: highest` for a ranking).
     public var defaults: [EntityValue] = []
+    /// Values the intent never takes: the job in general is not one of the roles that
+    /// `role.describe` or `role.skills` speak of (the contract sends it to the backend.* intents).
+    public var excludes: [EntityValue] = []
 }

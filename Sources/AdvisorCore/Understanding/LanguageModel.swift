@@ -111,7 +111,7 @@ public struct LanguageModel: Sendable {
     }
 
     private static func shape(_ node: DataNode, intent: Intent) throws -> IntentShape {
-        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults"])
+        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults", "excludes"])
         var shape = IntentShape()
         shape.takes = try r.optionalTexts("takes").map { name in
             guard let type = EntityType(rawValue: name) else { throw try r.required("takes").error("unknown entity type '\(name)'") }
@@ -122,13 +122,17 @@ public struct LanguageModel: Sendable {
             shape.requires = type
         }
         if let n = r.optional("at_least") { shape.atLeast = try n.integer("'at_least'") }
-        shape.defaults = try r.optionalTexts("defaults").map { text in
-            let parts = text.split(separator: "/").map(String.init)
-            guard parts.count == 2, let type = EntityType(rawValue: parts[0]) else {
-                throw try r.required("defaults").error("default '\(text)' must read type/id")
+        func values(_ key: String) throws -> [EntityValue] {
+            try r.optionalTexts(key).map { text in
+                let parts = text.split(separator: "/").map(String.init)
+                guard parts.count == 2, let type = EntityType(rawValue: parts[0]) else {
+                    throw try r.required(key).error("'\(text)' in '\(key)' must read type/id")
+                }
+                return EntityValue(type, parts[1])
             }
-            return EntityValue(type, parts[1])
         }
+        shape.defaults = try values("defaults")
+        shape.excludes = try values("excludes")
         return shape
     }
 
