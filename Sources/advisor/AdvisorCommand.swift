@@ -25,6 +25,8 @@ struct AdvisorCommand: ParsableCommand {
         let advisor = try data.load()
         var session = advisor.session()
         while let line = readLine(strippingNewline: true) {
+            // The contract gives every JSON input line an answer; a person's blank line gets none.
+            if !json && line.allSatisfy(\.isWhitespace) { continue }
             let reply = session.respond(to: line)
             if json {
                 Output.line(JSONLine.render(reply, input: line))
