@@ -18,8 +18,8 @@ struct SpellingCorrector: Sendable {
     init(words: [String], everyday: [String] = []) {
         var counts: [String: Int] = [:]
         for word in words { counts[word, default: 0] += 1 }
+        knownStems = Set(counts.keys.map(Stemmer.stem))
         known = Set(counts.keys).union(everyday)
-        knownStems = Set(known.map(Stemmer.stem))
         for (word, count) in counts where word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) {
             let scalars = Array(word.unicodeScalars)
             byLength[scalars.count, default: []].append((scalars, word, count))
