@@ -36,7 +36,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore"]
+            dependencies: ["AdvisorCore", "advisor"]
         ),
     ],
     swiftLanguageModes: [.v6]

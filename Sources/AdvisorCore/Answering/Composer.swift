@@ -4,6 +4,7 @@
 struct Composer {
     let kb: KnowledgeBase
     let t: Templates
+    let shapes: [Intent: IntentShape]
 
     struct Answer {
         var text: String
@@ -19,6 +20,7 @@ struct Composer {
     }
 
     private func body(_ u: Understanding, profile: Profile) -> Answer {
+        if let missing = missingEntity(u) { return Answer(text: missing) }
         let roles = (u.entities[.role] ?? []).compactMap(kb.role)
         let tools = (u.entities[.tool] ?? []).compactMap(kb.tool)
         switch u.intent {
@@ -48,6 +50,23 @@ struct Composer {
         case .stepsNext: return NextStepAdvice(kb: kb, t: t).answer(for: profile)
         case .profileUpdate, .profileShow: return Answer(text: ProfileText(kb: kb, t: t).show(profile))
         }
+    }
+
+    /// When an intent needs an entity that neither the line nor the conversation gave
+    /// ("what does that role involve?" as a first question), ask which one, listing them.
+    private func missingEntity(_ u: Understanding) -> String? {
+        guard let shape = shapes[u.intent], let type = shape.requires,
+              (u.entities[type] ?? []).count < shape.atLeast else { return nil }
+        let excluded = Set(shape.excludes.map(\.id))
+        let names: [String]
+        switch type {
+        case .role: names = kb.roles.filter { !excluded.contains($0.id) }.map(\.name)
+        case .tool: names = kb.tools.map(\.name)
+        case .step: names = kb.steps.map { "\($0.number). \($0.title)" }
+        default: return nil
+        }
+        let template = shape.atLeast > 1 ? "which_\(type.rawValue)s" : "which_\(type.rawValue)"
+        return t.fill(template, ["names": ListText.join(names)])
     }
 
     private func declined(_ u: Understanding) -> String {

@@ -21,6 +21,7 @@ public struct Templates: Sendable {
         "profile_noted", "profile_nothing", "profile_show", "profile_empty", "profile_level",
         "profile_knows", "profile_not_known", "profile_done",
         "heading_role", "heading_salary", "heading_work", "heading_tool", "heading_kind", "heading_for", "suggest",
+        "which_role", "which_roles", "which_tool", "which_tools", "which_step",
     ]
 
     static func load(_ doc: DataNode, stepIDs: [String], levelIDs: [String]) throws -> Templates {

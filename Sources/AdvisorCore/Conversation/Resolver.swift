@@ -59,6 +59,12 @@ struct Resolver {
     /// The intent a bare-entity follow-up takes: the previous one if it takes that type,
     /// else the type's own default ("and Django?" after a salary question describes Django).
     private func followUpIntent(after last: Intent, for values: [EntityValue]) -> Intent? {
+        // Two or more of one kind ("Python or Java?") ask for the intent that sets them side by side.
+        for type in EntityType.allCases where values.filter({ $0.type == type }).count >= 2 {
+            if let pair = Intent.allCases.first(where: { language.shapes[$0]?.requires == type && (language.shapes[$0]?.atLeast ?? 1) >= 2 }) {
+                return pair
+            }
+        }
         let takes = language.shapes[last]?.takes ?? []
         if values.contains(where: { takes.contains($0.type) }) { return last }
         for value in values { if let intent = language.followupIntents[value.type] { return intent } }

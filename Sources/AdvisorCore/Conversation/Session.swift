@@ -28,7 +28,7 @@ public struct Session: Sendable {
         let resolver = Resolver(language: advisor.language)
         var understanding = resolver.resolve(advisor.language.analyze(line), context: context)
         if understanding.intent == .profileUpdate { understanding = updateProfile(understanding) }
-        let composer = Composer(kb: advisor.knowledge, t: advisor.templates)
+        let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
         let answer = composer.answer(understanding, profile: profile)
         context.remember(understanding, named: answer.named)
         last = understanding

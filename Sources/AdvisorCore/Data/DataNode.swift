@@ -106,7 +106,11 @@ extension DataError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            // libyaml reports where it gave up; where the broken construct began is often
+            // the real mistake (an unclosed quote), so name that line too.
+            let detail = context.map { c in
+                c.mark.line != mark.line ? "\(problem) \(c.text) (which began at line \(c.mark.line))" : "\(problem) \(c.text)"
+            } ?? problem
             self.init(file: file, line: mark.line, column: mark.column, message: "YAML syntax: \(detail)")
         case .reader(let problem, _, _, _):
             self.init(file: file, line: 1, message: "cannot read the file: \(problem)")

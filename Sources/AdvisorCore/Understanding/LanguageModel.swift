@@ -68,7 +68,10 @@ public struct LanguageModel: Sendable {
             let doc = try root.parse(file)
             let r = try doc.record(file, allowed: ["intent", "examples"])
             let name = try r.text("intent")
-            guard let intent = Intent(rawValue: name) else { throw try r.required("intent").error("unknown intent '\(name)'") }
+            guard let intent = Intent(rawValue: name) else {
+                let known = Intent.allCases.map(\.rawValue).joined(separator: ", ")
+                throw try r.required("intent").error("unknown intent '\(name)' (known: \(known))")
+            }
             // An intent may take examples from several files (hand-written, and imported ones
             // such as `out_of_scope.clinc.yaml`); they are read in file-name order.
             exampleFiles[intent] = file

@@ -1,0 +1,126 @@
+/// Guards the advisor's score on the shared development set (`../shared/eval/dev.jsonl`): intent, entity and fact accuracy floors.
+import Foundation
+import Testing
+@testable import AdvisorCore
+
+@Suite struct DevSetAccuracyTests {
+    // The floors only go up: raise them when the advisor improves, never lower them to pass.
+    static let intentFloor = 0.96
+    static let entitiesFloor = 0.98
+    static let factsFloor = 0.95
+
+    static let path = URL(fileURLWithPath: TestData.packageRoot)
+        .appendingPathComponent("../shared/eval/dev.jsonl").standardizedFileURL.path
+    static let devSetExists = FileManager.default.fileExists(atPath: path)
+
+    struct Turn {
+        let text: String
+        let intent: String
+        let entities: [String: [String]]
+        let answerHas: [String]
+    }
+
+    struct Case {
+        let id: String
+        let turns: [Turn]
+    }
+
+    /// One turn that missed its intent, an entity type of its label, or a fact.
+    struct Miss: CustomStringConvertible {
+        let caseID: String
+        let turn: Int
+        let expected: Turn
+        let intent: String
+        let entities: [String: [String]]
+        let missingFacts: [String]
+
+        var description: String {
+            var line = "[\(caseID) #\(turn)] \"\(expected.text)\"\n    expected: \(expected.intent) \(DevSetAccuracyTests.show(expected.entities))"
+                + "\n    got:      \(intent) \(DevSetAccuracyTests.show(entities))"
+            if !missingFacts.isEmpty { line += "\n    missing facts: \(missingFacts)" }
+            return line
+        }
+    }
+
+    @Test(.enabled(if: devSetExists, "the development set ../shared/eval/dev.jsonl is absent"))
+    func scoresAboveTheFloors() throws {
+        let cases = try Self.loadCases()
+        try #require(!cases.isEmpty, "no cases in \(Self.path)")
+        var turns = 0, intentsRight = 0
+        var labelledEntities = 0, entitiesRight = 0
+        var facts = 0, factsFound = 0
+        var misses: [Miss] = []
+        for devCase in cases {
+            var session = TestData.session()
+            for (index, turn) in devCase.turns.enumerated() {
+                let (intent, entities, answer) = Self.reply(session.respond(to: turn.text))
+                turns += 1
+                let intentOK = intent == turn.intent
+                if intentOK { intentsRight += 1 }
+                let entitiesOK = turn.entities.allSatisfy { entities[$0.key] == $0.value }
+                if !turn.entities.isEmpty {
+                    labelledEntities += 1
+                    if entitiesOK { entitiesRight += 1 }
+                }
+                let folded = Self.fold(answer)
+                let missing = turn.answerHas.filter { !folded.contains(Self.fold($0)) }
+                facts += turn.answerHas.count
+                factsFound += turn.answerHas.count - missing.count
+                if !intentOK || !entitiesOK || !missing.isEmpty {
+                    misses.append(Miss(caseID: devCase.id, turn: index + 1, expected: turn, intent: intent,
+                                       entities: entities, missingFacts: missing))
+                }
+            }
+        }
+        let intentAccuracy = Double(intentsRight) / Double(max(turns, 1))
+        let entityAccuracy = labelledEntities == 0 ? 1 : Double(entitiesRight) / Double(labelledEntities)
+        let factAccuracy = facts == 0 ? 1 : Double(factsFound) / Double(facts)
+        let summary = "intent \(Self.percent(intentAccuracy)) (floor \(Self.percent(Self.intentFloor))), "
+            + "entities \(Self.percent(entityAccuracy)) (floor \(Self.percent(Self.entitiesFloor))), "
+            + "facts \(Self.percent(factAccuracy)) (floor \(Self.percent(Self.factsFloor))) over \(turns) turns; "
+            + "\(misses.count) failed turns:\n" + misses.map(\.description).joined(separator: "\n")
+        #expect(intentAccuracy >= Self.intentFloor, "\(summary)")
+        #expect(entityAccuracy >= Self.entitiesFloor, "\(summary)")
+        #expect(factAccuracy >= Self.factsFloor, "\(summary)")
+    }
+
+    // MARK: Reading the set and the replies
+
+    static func loadCases() throws -> [Case] {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return try text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "bad line: \(line)")
+            let turns = try #require(object["turns"] as? [[String: Any]], "no turns: \(line)")
+            return Case(id: object["id"] as? String ?? "?", turns: try turns.map { turn in
+                Turn(text: try #require(turn["text"] as? String, "turn without text: \(line)"),
+                     intent: try #require(turn["intent"] as? String, "turn without intent: \(line)"),
+                     entities: turn["entities"] as? [String: [String]] ?? [:],
+                     answerHas: turn["answer_has"] as? [String] ?? [])
+            })
+        }
+    }
+
+    /// The intent, entities (by type name) and answer text of a reply; a command or error counts as its own "intent".
+    static func reply(_ reply: Session.Reply) -> (String, [String: [String]], String) {
+        switch reply {
+        case .answer(let understanding, let text):
+            var entities: [String: [String]] = [:]
+            for (type, ids) in understanding.entities where !ids.isEmpty { entities[type.rawValue] = ids }
+            return (understanding.intent.rawValue, entities, text)
+        case .command(let name, let text): return ("command \(name)", [:], text)
+        case .error(let message): return ("error", [:], message)
+        }
+    }
+
+    /// Lowercase, every dash as "-", runs of white space as one space: how facts are looked for.
+    static func fold(_ text: String) -> String {
+        let dashes = text.lowercased().replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
+        return dashes.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static func show(_ entities: [String: [String]]) -> String {
+        entities.isEmpty ? "{}" : "{" + entities.keys.sorted().map { "\($0): \(entities[$0]!)" }.joined(separator: ", ") + "}"
+    }
+
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+}
