@@ -153,7 +153,8 @@ public struct LanguageModel: Sendable {
     }
 
     /// Replaces each unambiguous mention with its placeholder terms. A mention with several
-    /// readings keeps its own words, so the examples decide between them.
+    /// readings keeps its own words and adds every reading's placeholder, so the rest of
+    /// the line and the examples decide between them.
     func replacingMentions(_ terms: [String], _ mentions: [Mention]) -> [String] {
         guard !mentions.isEmpty else { return terms }
         var out: [String] = []
@@ -164,7 +165,14 @@ public struct LanguageModel: Sendable {
                let placeholder = placeholders["\(value.type.rawValue)/\(value.id)"] ?? placeholders[value.type.rawValue] {
                 out.append(contentsOf: placeholder)
             } else {
+                // Several readings: the words stay, and each reading's placeholder joins them.
                 out.append(contentsOf: terms[mention.range])
+                var seen = Set<String>()
+                for value in mention.values {
+                    for term in placeholders[value.type.rawValue] ?? [] where term.hasPrefix("#") && seen.insert(term).inserted {
+                        out.append(term)
+                    }
+                }
             }
             i = mention.range.upperBound
         }
