@@ -5,7 +5,7 @@ BIN := .build/release/advisor
 
 .PHONY: run test build release deps eval clean
 
-## Installs libedit-dev (the line editor's headers) when it is missing.
+## Installs libedit-dev (the headers of the REPL's line editor, libedit) when it is missing.
 deps:
 	@if ! pkg-config --exists libedit 2>/dev/null && [ ! -f /usr/include/histedit.h ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \

@@ -1,9 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The advisor: a pure core library (`AdvisorCore`), a thin executable (`advisor`), and the
-/// terminal at the edge (`LineEditor` over libedit). The content — intents, entities and the
-/// knowledge base — lives in data files beside the code (`Intents/`, `Sources/Knowledge/`).
+/// The advisor: a pure core library (`AdvisorCore`) and a thin executable (`advisor`). The
+/// content — intents, entities and the knowledge base — lives in data files beside the code
+/// (`Intents/`, `Sources/Knowledge/`). The libedit REPL (a small module at the edge) is next.
 let package = Package(
     name: "advisor",
     platforms: [.macOS(.v13)],
@@ -20,17 +20,10 @@ let package = Package(
             name: "AdvisorCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
-        .systemLibrary(
-            name: "CLibEdit",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
-        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .executableTarget(
             name: "advisor",
             dependencies: [
                 "AdvisorCore",
-                "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
