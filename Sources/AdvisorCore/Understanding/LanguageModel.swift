@@ -17,6 +17,8 @@ public struct LanguageModel: Sendable {
     private let placeholders: [String: [String]]
     /// Examples per intent, as written, for `check` and coverage.
     public let examples: [Intent: [String]]
+    /// Every example in the matcher's numbering, so `:why` can quote the closest one.
+    private var exampleTexts: [String] = []
 
 
     public var lexicon: Lexicon { normalizer.lexicon }
@@ -110,6 +112,7 @@ public struct LanguageModel: Sendable {
             threshold: model.threshold, requiresPenalty: model.requiresPenalty,
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
             placeholders: placeholders, examples: examples)
+        model.exampleTexts = Intent.allCases.flatMap { examples[$0] ?? [] }
         return model
     }
 
@@ -182,13 +185,7 @@ public struct LanguageModel: Sendable {
 
     private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [Intent: String] {
         var result: [Intent: String] = [:]
-        var offset = 0
-        var starts: [Intent: Int] = [:]
-        for intent in Intent.allCases { starts[intent] = offset; offset += examples[intent]?.count ?? 0 }
-        for s in scored.prefix(4) {
-            let local = s.example - (starts[s.intent] ?? 0)
-            if let list = examples[s.intent], list.indices.contains(local) { result[s.intent] = list[local] }
-        }
+        for s in scored.prefix(4) where exampleTexts.indices.contains(s.example) { result[s.intent] = exampleTexts[s.example] }
         return result
     }
 
