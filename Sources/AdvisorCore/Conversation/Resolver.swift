@@ -34,26 +34,44 @@ struct Resolver {
         }
 
         // Otherwise the examples decide, with intents that cannot be answered marked down.
-        var ranked = analysis.scores.map { scored -> (intent: Intent, score: Double) in
-            guard let shape = language.shapes[scored.intent], let type = shape.requires else { return scored }
-            let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
-            let available = Set(analysis.named(type) + (context.recent[type] ?? [])).subtracting(excluded).count
-            return available >= shape.atLeast ? scored : (scored.intent, scored.score * language.requiresPenalty)
+        // Whether to answer at all is judged on the examples alone; cue words then only
+        // choose between the readings (they must not pull an everyday request in).
+        let base = penalized(analysis.baseScores, analysis, context)
+        let ranked = penalized(analysis.scores, analysis, context)
+        guard let bestIn = base.first(where: { $0.intent != .outOfScope }),
+              let top = ranked.first(where: { $0.intent != .outOfScope }) else {
+            return declined(1, "none of its words are ones the advisor knows")
         }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        guard let top = ranked.first else { return declined(1, "none of its words are ones the advisor knows") }
-        if top.intent == .outOfScope {
-            return declined(top.score, "it reads most like the examples of questions the advisor declines")
+        if let oos = base.first(where: { $0.intent == .outOfScope }) {
+            if oos.score > bestIn.score {
+                return declined(oos.score, "it reads most like the examples of questions the advisor declines")
+            }
+            // Nearly as close to the declined examples as to the best intent: declined, since
+            // a wrong answer costs more than a decline that says what the advisor can answer.
+            if oos.score >= bestIn.score - language.declineMargin {
+                return declined(oos.score, "it is nearly as close to questions the advisor declines (\(percent(oos.score))) as to \(bestIn.intent.rawValue) (\(percent(bestIn.score)))")
+            }
         }
-        if top.score < language.threshold {
-            let score = String(Int((top.score * 100).rounded()))
-            return declined(1 - top.score, "the best match, \(top.intent.rawValue), scores \(score)% (below the \(Int(language.threshold * 100))% threshold)")
+        if bestIn.score < language.threshold {
+            return declined(1 - bestIn.score, "the best match, \(bestIn.intent.rawValue), scores \(percent(bestIn.score)) (below the \(percent(language.threshold)) threshold)")
         }
         var understanding = Understanding(
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")
         understanding.entities = entities(for: top.intent, analysis, context, followUp: false)
         return understanding
+    }
+
+    /// Scores with intents that lack a required entity (and cannot borrow one from the
+    /// context) marked down, best first.
+    private func penalized(_ scores: [(intent: Intent, score: Double)], _ analysis: Analysis,
+                           _ context: ConversationContext) -> [(intent: Intent, score: Double)] {
+        scores.map { scored -> (intent: Intent, score: Double) in
+            guard let shape = language.shapes[scored.intent], let type = shape.requires else { return scored }
+            let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
+            let available = Set(analysis.named(type) + (context.recent[type] ?? [])).subtracting(excluded).count
+            return available >= shape.atLeast ? scored : (scored.intent, scored.score * language.requiresPenalty)
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
     }
 
     /// The intent a bare-entity follow-up takes: the previous one if it takes that type,
@@ -100,4 +118,6 @@ struct Resolver {
         }
         return result
     }
+
+    private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }

@@ -15,6 +15,7 @@ enum WhyReport {
                 a.terms[m.range].joined(separator: " ") + " = " + m.values.map(\.description).joined(separator: " or ")
             }.joined(separator: "; "))
         }
+        if !a.cues.isEmpty { lines.append("Cue words: " + a.cues.joined(separator: ", ")) }
         lines.append("Best matches:" + (u.alternatives.isEmpty ? " none" : ""))
         for alt in u.alternatives {
             let example = a.nearest[alt.intent].map { " (like \"\($0)\")" } ?? ""

@@ -11,10 +11,14 @@ public struct Analysis: Sendable {
     public var mentions: [Mention]
     /// Terms with entity mentions replaced by placeholders: what the matcher compared.
     public var features: [String]
-    /// Intent scores, best first.
+    /// Intent scores with cue words applied, best first: these choose the intent.
     public var scores: [(intent: Intent, score: Double)]
+    /// Intent scores from the examples alone, best first: these decide whether to answer.
+    public var baseScores: [(intent: Intent, score: Double)] = []
     /// For each scored intent, the example that matched best (for `:why`).
     public var nearest: [Intent: String] = [:]
+    /// The cue words found in the line (each favours some intents).
+    public var cues: [String] = []
     /// Terms that are neither entity names, filler nor follow-up cues: the line's own request.
     public var requestTerms: [String]
     /// True when the line opens with a follow-up cue ("and", "what about").

@@ -19,7 +19,8 @@ struct IntentMatcher: Sendable {
     /// How many of an intent's best examples are averaged into its score (1: the best alone).
     private let nearest: Int
 
-    init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1, nearest: Int = 1) {
+    init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1,
+         nearest: Int = 1, concentration: Double = 0) {
         unknownWeight = unknownWord
         self.nearest = max(1, nearest)
         var documentFrequency: [Int] = []
@@ -43,6 +44,17 @@ struct IntentMatcher: Sendable {
         }
         let n = Double(examples.count)
         idf = documentFrequency.map { log((n + 1) / (Double($0) + 1)) + 1 }
+        // A feature found under few intents tells more than its rarity among examples says
+        // ("analogy" belongs to one intent; "explain" to ten), so it is weighted up by
+        // (log((K+1)/(k+1)) + 1)^concentration, k = intents using it of K intents.
+        if concentration > 0 {
+            var intentsPerFeature = [Set<Intent>](repeating: [], count: idf.count)
+            for (i, ids) in exampleFeatures.enumerated() { for id in ids { intentsPerFeature[id].insert(exampleIntent[i]) } }
+            let k = Double(Set(exampleIntent).count)
+            for id in idf.indices {
+                idf[id] *= pow(log((k + 1) / (Double(intentsPerFeature[id].count) + 1)) + 1, concentration)
+            }
+        }
         // Entity placeholders ("#role") say what a line is about more surely than their
         // frequency among the examples suggests, so they may weigh more.
         for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.contains(" ") { idf[id] *= placeholderWeight }

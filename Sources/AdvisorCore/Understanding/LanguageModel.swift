@@ -8,6 +8,8 @@ public struct LanguageModel: Sendable {
     public let shapes: [Intent: IntentShape]
     public let threshold: Double
     let requiresPenalty: Double
+    /// A line whose out-of-scope score comes within this of the best intent is declined.
+    let declineMargin: Double
     let followupConfidence: Double
     /// Whether the opening term is a feature of its own ("^what").
     let openingTerm: Bool
@@ -15,6 +17,16 @@ public struct LanguageModel: Sendable {
     let followupIntents: [EntityType: Intent]
     /// Placeholder terms per entity value or type (`role/backend-developer`, `role`).
     private let placeholders: [String: [String]]
+    /// Key words that favour some intents whatever the rest of the wording ("earn" with a
+    /// role is a salary question), from `cues` in matching.yaml.
+    private var cues: [Cue] = []
+    private var cueBoost: Double = 0
+
+    struct Cue: Sendable {
+        let words: [[String]]
+        let intents: Set<Intent>
+    }
+
     /// Examples per intent, as written, for `check` and coverage.
     public let examples: [Intent: [String]]
     /// Every example in the matcher's numbering, so `:why` can quote the closest one.
@@ -31,7 +43,8 @@ public struct LanguageModel: Sendable {
         let settings = try root.parse("\(folder)/matching.yaml")
         let record = try settings.record("matching.yaml", allowed: ["threshold", "unknown_word", "requires_penalty", "placeholders", "intents",
                                                                      "followup_confidence", "followup_intents", "placeholder_weight",
-                                                                     "nearest", "opening_term"])
+                                                                     "nearest", "opening_term", "decline_margin", "concentration",
+                                                                     "cues", "cue_boost"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -91,6 +104,7 @@ public struct LanguageModel: Sendable {
             normalizer: normalizer, entities: entities, corrector: SpellingCorrector(words: []),
             matcher: IntentMatcher(examples: [], unknownWord: 0), shapes: shapes,
             threshold: try number("threshold"), requiresPenalty: try number("requires_penalty"),
+            declineMargin: try number("decline_margin"),
             followupConfidence: try number("followup_confidence"), openingTerm: try number("opening_term") != 0,
             followupIntents: followupIntents,
             placeholders: placeholders, examples: examples)
@@ -108,10 +122,21 @@ public struct LanguageModel: Sendable {
             normalizer: normalizer, entities: entities, corrector: SpellingCorrector(words: vocabulary, everyday: everyday),
             matcher: IntentMatcher(examples: indexed, unknownWord: try number("unknown_word"),
                                    placeholderWeight: try number("placeholder_weight"),
-                                   nearest: Int(try number("nearest"))), shapes: shapes,
-            threshold: model.threshold, requiresPenalty: model.requiresPenalty,
+                                   nearest: Int(try number("nearest")),
+                                   concentration: try number("concentration")), shapes: shapes,
+            threshold: model.threshold, requiresPenalty: model.requiresPenalty, declineMargin: model.declineMargin,
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
             placeholders: placeholders, examples: examples)
+        model.cueBoost = try number("cue_boost")
+        for item in try record.required("cues").list("'cues'") {
+            let r = try item.record("a cue", allowed: ["words", "favour"])
+            let words = try r.texts("words").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
+            let intents = try r.texts("favour").map { name in
+                guard let intent = Intent(rawValue: name) else { throw try r.required("favour").error("unknown intent '\(name)'") }
+                return intent
+            }
+            model.cues.append(Cue(words: words, intents: Set(intents)))
+        }
         model.exampleTexts = Intent.allCases.flatMap { examples[$0] ?? [] }
         return model
     }
@@ -202,7 +227,17 @@ public struct LanguageModel: Sendable {
         let terms = normalizer.terms(of: words)
         let mentions = entities.mentions(in: terms)
         let features = features(terms, mentions)
-        let scored = matcher.scores(features: features)
+        var scored = matcher.scores(features: features)
+        let base = scored.map { ($0.intent, $0.score) }
+        var fired: [String] = []
+        for cue in cues {
+            guard let hit = cue.words.first(where: { w in terms.indices.contains { terms[$0...].starts(with: w) } }) else { continue }
+            fired.append(hit.joined(separator: " "))
+            for i in scored.indices where cue.intents.contains(scored[i].intent) { scored[i].score += cueBoost }
+        }
+        if !fired.isEmpty {
+            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        }
         var covered = Set<Int>()
         for mention in mentions { covered.formUnion(mention.range) }
         var opensWithCue = false
@@ -217,7 +252,7 @@ public struct LanguageModel: Sendable {
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
             features: features, scores: scored.map { ($0.intent, $0.score) },
-            nearest: nearestExamples(scored),
+            baseScores: base, nearest: nearestExamples(scored), cues: fired,
             requestTerms: request, opensWithCue: opensWithCue)
     }
 }
