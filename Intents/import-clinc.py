@@ -12,7 +12,7 @@ they measure the advisor honestly.
 """
 import argparse, json, os, random, re
 
-PER_INTENT = 20      # everyday requests per CLINC intent, for out_of_scope
+PER_INTENT = 45      # everyday requests per CLINC intent, for out_of_scope
 SOCIAL = 100         # queries per social intent (all of the train split)
 SAME = {"greeting": "greet", "goodbye": "goodbye", "thank_you": "thank", "what_can_i_ask_you": "help"}
 OVERLAP = {"income", "payday", "direct_deposit", "taxes", "w2", "rollover_401k", "insurance", "insurance_change",

@@ -33,12 +33,12 @@ struct Normalizer: Sendable {
     /// Expands one word: contractions first, then contracted endings, then number words.
     private func expand(_ word: String) -> [String] {
         if let whole = lexicon.contractions[word] { return whole }
-        if word.contains("'") {
+        if word.utf8.contains(UInt8(ascii: "'")) {
             for (ending, replacement) in lexicon.suffixes where word.hasSuffix(ending) && word.count > ending.count {
-                let base = String(word.dropLast(ending.count)).replacingOccurrences(of: "'", with: "")
+                let base = String(word.dropLast(ending.count).filter { $0 != "'" })
                 return [base] + replacement.filter { !$0.isEmpty }
             }
-            return [word.replacingOccurrences(of: "'", with: "")]
+            return [String(word.filter { $0 != "'" })]
         }
         if let number = lexicon.numbers[word] { return [number] }
         return [word]
@@ -68,8 +68,21 @@ struct Normalizer: Sendable {
 
     /// Lowercase, NFKC, every dash as "-", every curly quote straight, control bytes as spaces.
     static func fold(_ text: String) -> String {
+        // The common case, plain ASCII, is folded byte by byte.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: text.utf8.map { b -> UInt8 in
+                switch b {
+                case 0x41...0x5A: return b + 0x20
+                case 0x60: return 0x27
+                case 0x00...0x1F, 0x7F: return 0x20
+                default: return b
+                }
+            }, as: UTF8.self)
+        }
         var out = String.UnicodeScalarView()
-        for scalar in text.precomposedStringWithCompatibilityMapping.lowercased().unicodeScalars {
+        // ASCII text is already in NFKC; only the rest pays for Foundation's normalization.
+        let normalized = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping
+        for scalar in normalized.lowercased().unicodeScalars {
             switch scalar.value {
             case 0x2010...0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: out.append("-")
             case 0x2018, 0x2019, 0x201B, 0x2032, 0x0060, 0x00B4: out.append("'")
@@ -82,6 +95,10 @@ struct Normalizer: Sendable {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
         let p = scalar.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark

@@ -11,6 +11,8 @@ struct IntentMatcher: Sendable {
     /// Per feature, the examples that contain it.
     private var postings: [[Int32]] = []
     private var exampleIntent: [Intent] = []
+    /// The position of each example's intent in `Intent.allCases`.
+    private var exampleIntentIndex: [Int] = []
     private var exampleNorm: [Double] = []
     /// Weight of a word no example contains: it makes a line less like every intent.
     private let unknownWeight: Double
@@ -57,8 +59,9 @@ struct IntentMatcher: Sendable {
         }
         // Entity placeholders ("#role") say what a line is about more surely than their
         // frequency among the examples suggests, so they may weigh more.
-        for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.contains(" ") { idf[id] *= placeholderWeight }
+        for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.utf8.contains(UInt8(ascii: " ")) { idf[id] *= placeholderWeight }
         maxIDF = log(n + 1) + 1
+        exampleIntentIndex = exampleIntent.map { Intent.allCases.firstIndex(of: $0)! }
         exampleNorm = exampleFeatures.map { ids in sqrt(ids.reduce(0) { $0 + idf[$1] * idf[$1] }) }
     }
 
@@ -74,45 +77,56 @@ struct IntentMatcher: Sendable {
 
     func isKnown(_ feature: String) -> Bool { featureIDs[feature] != nil }
 
-    /// Each intent's score in [0, 1] (its best example's cosine), highest first; ties in
-    /// the contract's order so results are deterministic.
+    /// Each intent's score in [0, 1], highest first; ties in the contract's order so results
+    /// are deterministic. Query features are visited in line order (never a dictionary's),
+    /// so the floating-point sums, and hence every tie, come out the same on every run.
     func scores(features: [String]) -> [(intent: Intent, score: Double, example: Int)] {
-        var weights: [Int: Double] = [:]
+        var query: [(id: Int, weight: Double)] = []
+        var seen = Set<Int>()
         var norm2 = 0.0
         for feature in features {
             if let id = featureIDs[feature] {
-                if weights[id] == nil {
-                    weights[id] = idf[id]
+                if seen.insert(id).inserted {
+                    query.append((id, idf[id]))
                     norm2 += idf[id] * idf[id]
                 }
-            } else if !feature.contains(" ") && !feature.hasPrefix("^") {
+            } else if !feature.utf8.contains(UInt8(ascii: " ")) && !feature.hasPrefix("^") {
                 let w = maxIDF * unknownWeight
                 norm2 += w * w
             }
         }
         guard norm2 > 0 else { return [] }
         var dots = [Double](repeating: 0, count: exampleIntent.count)
-        for (id, w) in weights {
-            for example in postings[id] { dots[Int(example)] += w * w }
+        for (id, w) in query {
+            let w2 = w * w
+            for example in postings[id] { dots[Int(example)] += w2 }
         }
         let queryNorm = sqrt(norm2)
-        // Per intent, its best cosines (highest first) and the example of the best one.
-        var top: [Intent: (cosines: [Double], example: Int)] = [:]
+        // Per intent, its `nearest` best cosines (highest first) and the example of the best.
+        let k = nearest
+        var best = [Double](repeating: 0, count: Intent.allCases.count * k)
+        var bestExample = [Int](repeating: -1, count: Intent.allCases.count)
         for (i, dot) in dots.enumerated() where dot > 0 {
             let cosine = dot / (queryNorm * exampleNorm[i])
-            var entry = top[exampleIntent[i]] ?? ([], i)
-            if entry.cosines.isEmpty || cosine > entry.cosines[0] { entry.example = i }
-            entry.cosines.append(cosine)
-            entry.cosines.sort(by: >)
-            if entry.cosines.count > nearest { entry.cosines.removeLast() }
-            top[exampleIntent[i]] = entry
+            let base = exampleIntentIndex[i] * k
+            guard cosine > best[base + k - 1] else { continue }
+            var j = k - 1
+            while j > 0 && best[base + j - 1] < cosine { best[base + j] = best[base + j - 1]; j -= 1 }
+            best[base + j] = cosine
+            if j == 0 { bestExample[exampleIntentIndex[i]] = i }
         }
         // The best example counts most; the next ones steady it against one lucky example.
-        return top.map { intent, entry in
-            let rest = entry.cosines.dropFirst()
-            let score = rest.isEmpty ? entry.cosines[0]
-                : 0.7 * entry.cosines[0] + 0.3 * rest.reduce(0, +) / Double(nearest - 1)
-            return (intent, score, entry.example)
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        var result: [(intent: Intent, score: Double, example: Int)] = []
+        for (index, intent) in Intent.allCases.enumerated() where bestExample[index] >= 0 {
+            let base = index * k
+            var score = best[base]
+            if k > 1 {
+                var rest = 0.0
+                for j in 1..<k { rest += best[base + j] }
+                score = 0.7 * best[base] + 0.3 * rest / Double(k - 1)
+            }
+            result.append((intent, score, bestExample[index]))
+        }
+        return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
     }
 }
