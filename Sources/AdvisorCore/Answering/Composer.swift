@@ -12,6 +12,10 @@ struct Composer {
     }
 
     func answer(_ u: Understanding, profile: Profile) -> Answer {
+        if let readings = u.clarification, readings.count == 2 {
+            return Answer(text: t.fill("clarify", ["first": t.fill("reading_\(readings[0].rawValue)"),
+                                                   "second": t.fill("reading_\(readings[1].rawValue)")]))
+        }
         var answer = body(u, profile: profile)
         if let question = t.suggestions[u.intent] {
             answer.text += "\n" + t.fill("suggest", ["question": question])

@@ -9,7 +9,7 @@ public struct Templates: Sendable {
 
     /// Template names the composer uses; a missing one is a load error, not a blank answer.
     static let required: [String] = [
-        "greet", "thank", "goodbye", "reset_done", "help", "declined", "declined_other_job", "fact",
+        "greet", "thank", "goodbye", "reset_done", "help", "help_command", "history_empty", "declined", "declined_other_job", "fact",
         "responsibilities_all", "responsibility_item", "responsibility_one", "market",
         "role_list", "role_describe", "role_salary", "role_salary_general", "role_salary_table",
         "role_compare", "role_compare_more", "role_compare_same", "role_rank_highest", "role_rank_lowest",
@@ -20,7 +20,7 @@ public struct Templates: Sendable {
         "next_step_why_projects", "next_step_why_community", "next_step_why_certify", "next_step_done",
         "profile_noted", "profile_nothing", "profile_show", "profile_empty", "profile_level",
         "profile_knows", "profile_not_known", "profile_done",
-        "heading_role", "heading_salary", "heading_work", "heading_tool", "heading_kind", "heading_for", "suggest",
+        "heading_role", "heading_salary", "heading_work", "heading_tool", "heading_kind", "heading_for", "suggest", "clarify",
         "which_role", "which_roles", "which_tool", "which_tools", "which_step",
     ]
 
@@ -36,7 +36,8 @@ public struct Templates: Sendable {
             }
             result.templates[entry.key] = try parse(try entry.value.text("template '\(entry.key)'"), node: entry.value)
         }
-        let needed = required + stepIDs.map { "step_done_\($0)" } + levelIDs.map { "level_\($0)" }
+        let readings = Intent.allCases.filter { $0 != .outOfScope }.map { "reading_\($0.rawValue)" }
+        let needed = required + readings + stepIDs.map { "step_done_\($0)" } + levelIDs.map { "level_\($0)" }
         for name in needed where result.templates[name] == nil {
             throw doc.error("answers.yaml has no template '\(name)'")
         }

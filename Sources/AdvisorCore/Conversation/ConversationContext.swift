@@ -8,6 +8,9 @@ public struct ConversationContext: Sendable {
     /// Entity IDs by type, most recently named last, each once.
     public private(set) var recent: [EntityType: [String]] = [:]
 
+    /// A line the advisor asked about ("do you mean A or B?"), and the two readings.
+    public internal(set) var pending: (analysis: Analysis, readings: [Intent])?
+
     public init() {}
 
     static let social: Set<Intent> = [.greet, .thank, .goodbye, .help, .outOfScope]
@@ -15,6 +18,10 @@ public struct ConversationContext: Sendable {
     /// Records a turn: what was understood, then what the answer itself named (the top of
     /// a ranking), so that "that role" can point at it.
     mutating func remember(_ understanding: Understanding, named: [EntityValue]) {
+        if let readings = understanding.clarification {
+            pending = (understanding.analysis, readings)
+            return
+        }
         guard !Self.social.contains(understanding.intent) else { return }
         lastIntent = understanding.intent
         lastEntities = understanding.entities

@@ -59,6 +59,22 @@ struct Resolver {
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")
         understanding.entities = entities(for: top.intent, analysis, context, followUp: false)
+        // Two topical readings too close to call: ask which one was meant.
+        if let second = ranked.first(where: { $0.intent != top.intent && $0.intent != .outOfScope }),
+           second.score >= top.score - language.ambiguityMargin,
+           !ConversationContext.social.contains(top.intent), !ConversationContext.social.contains(second.intent) {
+            understanding.clarification = [top.intent, second.intent]
+            understanding.reason = "\(top.intent.rawValue) (\(percent(top.score))) and \(second.intent.rawValue) (\(percent(second.score))) are too close to choose"
+        }
+        return understanding
+    }
+
+    /// Reads `analysis` as `intent`, chosen by the person in answer to a clarifying question.
+    func resolve(_ analysis: Analysis, as intent: Intent, context: ConversationContext) -> Understanding {
+        var understanding = Understanding(
+            intent: intent, confidence: 1, entities: [:], analysis: analysis,
+            reason: "you chose this reading when asked")
+        understanding.entities = entities(for: intent, analysis, context, followUp: false)
         return understanding
     }
 

@@ -6,6 +6,12 @@ public struct Session: Sendable {
     public private(set) var profile = Profile()
     /// The last question's reading, for `:why`.
     public private(set) var last: Understanding?
+    /// The lines the front end keeps in its history, oldest first, for `:history`. A front end
+    /// without one (`--json`, piped input) leaves it empty.
+    public var history: [String] = []
+
+    /// The commands a line may start with (after `:`), for "did you mean" and tab completion.
+    public static let commandNames = ["help", "why", "history", "reset", "quit", "exit"]
 
     init(advisor: Advisor) {
         self.advisor = advisor
@@ -26,13 +32,37 @@ public struct Session: Sendable {
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
         let resolver = Resolver(language: advisor.language)
-        var understanding = resolver.resolve(advisor.language.analyze(line), context: context)
+        let analysis = advisor.language.analyze(line)
+        var understanding: Understanding
+        if let pending = context.pending {
+            context.pending = nil
+            if let choice = reading(chosenBy: analysis, from: pending.readings) {
+                understanding = resolver.resolve(pending.analysis, as: choice, context: context)
+            } else {
+                understanding = resolver.resolve(analysis, context: context)
+            }
+        } else {
+            understanding = resolver.resolve(analysis, context: context)
+        }
         if understanding.intent == .profileUpdate { understanding = updateProfile(understanding) }
         let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
         let answer = composer.answer(understanding, profile: profile)
         context.remember(understanding, named: answer.named)
         last = understanding
         return .answer(understanding, text: answer.text)
+    }
+
+    /// Which of two offered readings a short reply picks: "the first", "2", or words that
+    /// fit one reading better ("the salary"). Nil when the reply is a new question.
+    private func reading(chosenBy reply: Analysis, from readings: [Intent]) -> Intent? {
+        guard readings.count == 2, reply.terms.count <= 5 else { return nil }
+        let lexicon = advisor.language.lexicon
+        if reply.terms.contains(where: { lexicon.firstChoice.contains($0) }) { return readings[0] }
+        if reply.terms.contains(where: { lexicon.secondChoice.contains($0) }) { return readings[1] }
+        let score = { (intent: Intent) in reply.scores.first { $0.intent == intent }?.score ?? 0 }
+        let (a, b) = (score(readings[0]), score(readings[1]))
+        guard max(a, b) > 0, a != b else { return nil }
+        return a > b ? readings[0] : readings[1]
     }
 
     /// Forgets the context and the profile: a fresh session.
@@ -44,7 +74,7 @@ public struct Session: Sendable {
 
     private mutating func updateProfile(_ understanding: Understanding) -> Understanding {
         let analysis = understanding.analysis
-        let negated = analysis.terms.contains("not") || analysis.terms.contains("never")
+        let negated = analysis.terms.contains { advisor.language.lexicon.negations.contains($0) }
         _ = profile.update(
             tools: understanding.entities[.tool] ?? [], steps: understanding.entities[.step] ?? [],
             level: understanding.entities[.level]?.first, target: analysis.named(.role).first, negated: negated)
@@ -59,14 +89,19 @@ public struct Session: Sendable {
             reset()
             return .command(name: "reset", text: advisor.templates.fill("reset_done"))
         case "help":
-            return .command(name: "help", text: advisor.templates.fill("help"))
+            return .command(name: "help", text: advisor.templates.fill("help_command"))
         case "why":
             return .command(name: "why", text: WhyReport.render(last))
+        case "history":
+            let count = words.count == 2 ? Int(words[1]) : nil
+            guard words.count == 1 || (count ?? 0) > 0 else {
+                return .error("':history' takes a number of entries, like ':history 20'.")
+            }
+            return .command(name: "history", text: HistoryListing.render(history, last: count, empty: advisor.templates.fill("history_empty")))
         case "quit", "exit":
             return .command(name: "quit", text: advisor.templates.fill("goodbye"))
         default:
-            let known = ["help", "reset", "why", "quit", "exit"]
-            let suggestion = known.min { Self.distance(name, $0) < Self.distance(name, $1) }
+            let suggestion = Self.commandNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
             let hint = suggestion.map { Self.distance(name, $0) <= 2 ? " Did you mean ':\($0)'?" : "" } ?? ""
             return .error("Unknown command ':\(name)'.\(hint) Type :help for the commands.")
         }

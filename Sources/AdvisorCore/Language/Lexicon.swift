@@ -12,10 +12,15 @@ public struct Lexicon: Sendable {
     var followupCues: [[String]] = []
     /// Words that point back at something already said ("they", "that").
     public internal(set) var references: Set<String> = []
+    /// Words that pick the first or the second of two readings offered ("the first", "2").
+    public internal(set) var firstChoice: Set<String> = []
+    public internal(set) var secondChoice: Set<String> = []
+    /// Words that turn "I know Java" into "I don't know Java".
+    public internal(set) var negations: Set<String> = []
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -45,6 +50,10 @@ public struct Lexicon: Sendable {
             for term in normalizer.terms(of: normalizer.words(word)) { lexicon.filler.insert(term) }
         }
         lexicon.followupCues = try record.texts("followup").map { normalizer.terms(of: normalizer.words($0)) }
+        let choices = try record.required("choices").record("'choices'", allowed: ["first", "second"])
+        for word in try choices.texts("first") { lexicon.firstChoice.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try choices.texts("second") { lexicon.secondChoice.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.texts("negations") { lexicon.negations.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("references") {
             for term in normalizer.terms(of: normalizer.words(word)) { lexicon.references.insert(term) }
         }

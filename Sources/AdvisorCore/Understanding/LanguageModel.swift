@@ -10,6 +10,8 @@ public struct LanguageModel: Sendable {
     let requiresPenalty: Double
     /// A line whose out-of-scope score comes within this of the best intent is declined.
     let declineMargin: Double
+    /// Two readings closer than this make the advisor ask which one was meant.
+    var ambiguityMargin: Double = 0
     let followupConfidence: Double
     /// Whether the opening term is a feature of its own ("^what").
     let openingTerm: Bool
@@ -44,7 +46,7 @@ public struct LanguageModel: Sendable {
         let record = try settings.record("matching.yaml", allowed: ["threshold", "unknown_word", "requires_penalty", "placeholders", "intents",
                                                                      "followup_confidence", "followup_intents", "placeholder_weight",
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
-                                                                     "cues", "cue_boost"])
+                                                                     "cues", "cue_boost", "ambiguity_margin"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -128,6 +130,7 @@ public struct LanguageModel: Sendable {
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
             placeholders: placeholders, examples: examples)
         model.cueBoost = try number("cue_boost")
+        model.ambiguityMargin = try number("ambiguity_margin")
         for item in try record.required("cues").list("'cues'") {
             let r = try item.record("a cue", allowed: ["words", "favour"])
             let words = try r.texts("words").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }

@@ -10,6 +10,8 @@ public struct Understanding: Sendable {
     /// Why the advisor answered or declined, in one line.
     public var reason: String
     public var isFollowUp: Bool = false
+    /// Two readings too close to choose between: the advisor asks which one was meant.
+    public var clarification: [Intent]?
 
     /// The runners-up, for `:why` and ambiguity checks.
     public var alternatives: [(intent: Intent, score: Double)] { Array(analysis.scores.prefix(4)) }
