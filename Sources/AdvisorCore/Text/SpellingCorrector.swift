@@ -1,21 +1,25 @@
 /// Corrects words the advisor has never seen to the closest word it knows ("salray" →
 /// "salary"), by restricted Damerau-Levenshtein distance.
 ///
-/// Guards, so that real words are not turned into something else: words under four letters
-/// and numbers are left alone, a 4–5 letter word may move by one edit and a longer one by
-/// two, and the vocabulary includes everyday words from the out-of-scope examples, so
-/// "weather" stays "weather" instead of becoming some domain word.
+/// Guards, so that real words are not turned into something else: numbers are left alone, a
+/// 3–5 letter word may move by one edit and a longer one by two, everyday English words are
+/// never corrected, and (in `LanguageModel`) a three-letter word is corrected only where the
+/// result completes a known name ("ful stack" → "full stack").
 struct SpellingCorrector: Sendable {
     /// Known words by length, each with how often the data uses it (ties go to the commoner).
     private var byLength: [Int: [(word: [Unicode.Scalar], text: String, count: Int)]] = [:]
     private var known: Set<String> = []
     /// Stems of the known words, so an unseen inflection ("pythons") counts as known.
     private var knownStems: Set<String> = []
+    private let preferred: Set<String>
 
     /// - Parameters:
     ///   - words: the advisor's own vocabulary, the only words a correction may produce.
     ///   - everyday: common English words that are known (never corrected) but never produced.
-    init(words: [String], everyday: [String] = []) {
+    ///   - preferred: words that win a tie (the names of roles and tools: in this domain
+    ///     "rbuy" is likelier Ruby than "buy").
+    init(words: [String], everyday: [String] = [], preferred: Set<String> = []) {
+        self.preferred = preferred
         var counts: [String: Int] = [:]
         for word in words { counts[word, default: 0] += 1 }
         knownStems = Set(counts.keys.map(Stemmer.stem))
@@ -31,23 +35,28 @@ struct SpellingCorrector: Sendable {
 
     func isKnown(_ word: String) -> Bool { known.contains(word) || knownStems.contains(Stemmer.stem(word)) }
 
-    /// The correction for `word`, or nil when it is known, too short, or nothing is close.
-    func correction(for word: String) -> String? {
-        if isKnown(word) { return nil }
+    /// The words `word` may be a typo of: all at the smallest distance, commonest first.
+    /// Empty when it is known, not a word, or nothing is close. Three-letter words get
+    /// candidates too, but the caller accepts one only where it completes a known phrase.
+    func candidates(for word: String) -> [String] {
+        if isKnown(word) { return [] }
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= 4, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
+        guard scalars.count >= 3, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return [] }
         let limit = scalars.count <= 5 ? 1 : 2
-        var best: (text: String, distance: Int, count: Int)?
+        var best: [(text: String, count: Int)] = []
+        var bestDistance = limit + 1
         for length in (scalars.count - limit)...(scalars.count + limit) {
             for candidate in byLength[length] ?? [] {
-                let bound = best.map { min($0.distance, limit) } ?? limit
-                guard let d = Self.distance(scalars, candidate.word, limit: bound) else { continue }
-                if best == nil || d < best!.distance || (d == best!.distance && candidate.count > best!.count) {
-                    best = (candidate.text, d, candidate.count)
-                }
+                guard let d = Self.distance(scalars, candidate.word, limit: min(bestDistance, limit)) else { continue }
+                if d < bestDistance { bestDistance = d; best = [] }
+                if d == bestDistance { best.append((candidate.text, candidate.count)) }
             }
         }
-        return best?.text
+        return best.sorted { a, b in
+            let (pa, pb) = (preferred.contains(a.text), preferred.contains(b.text))
+            if pa != pb { return pa }
+            return a.count != b.count ? a.count > b.count : a.text < b.text
+        }.map(\.text)
     }
 
     /// Optimal-string-alignment distance, or nil once it must exceed `limit`.

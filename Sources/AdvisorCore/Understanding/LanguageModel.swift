@@ -19,6 +19,9 @@ public struct LanguageModel: Sendable {
     let followupIntents: [EntityType: Intent]
     /// Placeholder terms per entity value or type (`role/backend-developer`, `role`).
     private let placeholders: [String: [String]]
+    /// Adjacent word pairs of the entity names ("cloud engineer"), for choosing corrections.
+    private var knownPairs: Set<String> = []
+
     /// Key words that favour some intents whatever the rest of the wording ("earn" with a
     /// role is a salary question), from `cues` in matching.yaml.
     private var cues: [Cue] = []
@@ -121,7 +124,7 @@ public struct LanguageModel: Sendable {
         for variants in lexicon.synonyms.values { for v in variants { vocabulary.append(contentsOf: v.variant) } }
         vocabulary.append(contentsOf: lexicon.contractions.keys)
         model = LanguageModel(
-            normalizer: normalizer, entities: entities, corrector: SpellingCorrector(words: vocabulary, everyday: everyday),
+            normalizer: normalizer, entities: entities, corrector: SpellingCorrector(words: vocabulary, everyday: everyday, preferred: Set(entities.surfaceWords)),
             matcher: IntentMatcher(examples: indexed, unknownWord: try number("unknown_word"),
                                    placeholderWeight: try number("placeholder_weight"),
                                    nearest: Int(try number("nearest")),
@@ -139,6 +142,12 @@ public struct LanguageModel: Sendable {
                 return intent
             }
             model.cues.append(Cue(words: words, intents: Set(intents)))
+        }
+        for aliases in entities.names.values {
+            for alias in aliases {
+                let words = normalizer.words(alias)
+                for j in words.indices.dropFirst() { model.knownPairs.insert(words[j - 1] + " " + words[j]) }
+            }
         }
         model.exampleTexts = Intent.allCases.flatMap { examples[$0] ?? [] }
         return model
@@ -221,11 +230,18 @@ public struct LanguageModel: Sendable {
     public func analyze(_ text: String) -> Analysis {
         var words = normalizer.words(text)
         var corrections: [(from: String, to: String)] = []
-        for (i, word) in words.enumerated() where !corrector.isKnown(word) {
-            if let fixed = corrector.correction(for: word) {
-                corrections.append((word, fixed))
-                words[i] = fixed
+        for i in words.indices where !corrector.isKnown(words[i]) {
+            let candidates = corrector.candidates(for: words[i])
+            guard !candidates.isEmpty else { continue }
+            // Prefer the reading that completes a known name with a neighbour ("clould
+            // engineer" is "cloud engineer", not "could engineer"); a short word needs one.
+            let completes = candidates.first { c in
+                (i > 0 && knownPairs.contains(words[i - 1] + " " + c))
+                    || (i + 1 < words.count && knownPairs.contains(c + " " + words[i + 1]))
             }
+            guard let fixed = completes ?? (words[i].unicodeScalars.count >= 4 ? candidates.first : nil) else { continue }
+            corrections.append((words[i], fixed))
+            words[i] = fixed
         }
         let terms = normalizer.terms(of: words)
         let mentions = entities.mentions(in: terms)
