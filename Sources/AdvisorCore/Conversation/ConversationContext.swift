@@ -7,6 +7,9 @@ public struct ConversationContext: Sendable {
     public private(set) var lastEntities: [EntityType: [String]] = [:]
     /// Entity IDs by type, most recently named last, each once.
     public private(set) var recent: [EntityType: [String]] = [:]
+    /// The type of the entity named last (by the person or by an answer): what "it",
+    /// "they" or "that" most likely point at.
+    public private(set) var lastType: EntityType?
 
     /// A line the advisor asked about ("do you mean A or B?"), and the two readings.
     public internal(set) var pending: (analysis: Analysis, readings: [Intent])?
@@ -32,6 +35,7 @@ public struct ConversationContext: Sendable {
     }
 
     private mutating func mention(_ value: EntityValue) {
+        if value.type != .level { lastType = value.type }
         var list = recent[value.type] ?? []
         list.removeAll { $0 == value.id }
         list.append(value.id)

@@ -62,7 +62,9 @@ struct Resolver {
         // Two topical readings too close to call: ask which one was meant.
         if let second = ranked.first(where: { $0.intent != top.intent && $0.intent != .outOfScope }),
            second.score >= top.score - language.ambiguityMargin,
-           !ConversationContext.social.contains(top.intent), !ConversationContext.social.contains(second.intent) {
+           !ConversationContext.social.contains(top.intent), !ConversationContext.social.contains(second.intent),
+           // A key word of one reading only ("earn", "analogy") settles it without asking.
+           analysis.favoured.contains(top.intent) == analysis.favoured.contains(second.intent) {
             understanding.clarification = [top.intent, second.intent]
             understanding.reason = "\(top.intent.rawValue) (\(percent(top.score))) and \(second.intent.rawValue) (\(percent(second.score))) are too close to choose"
         }
@@ -76,6 +78,12 @@ struct Resolver {
             reason: "you chose this reading when asked")
         understanding.entities = entities(for: intent, analysis, context, followUp: false)
         return understanding
+    }
+
+    /// A line that only changes the topic: at most two words of its own, none of them a
+    /// word for "all" ("salary?", "and the skills?", but not "all the salaries").
+    private func isShortTopicChange(_ analysis: Analysis) -> Bool {
+        analysis.requestTerms.count <= 2 && !analysis.terms.contains { language.lexicon.quantifiers.contains($0) }
     }
 
     /// Scores with intents that lack a required entity (and cannot borrow one from the
@@ -128,6 +136,10 @@ struct Resolver {
                 }
             } else if ids.isEmpty && pointsBack && !followUp, let last = recent.last, type != .level {
                 ids = [last]
+            } else if ids.isEmpty && !followUp && type != .level && isShortTopicChange(analysis),
+                      let previous = context.lastEntities[type], !previous.isEmpty {
+                // "the salary?" after a question about a DBA is about the DBA.
+                ids = previous.filter { !excluded.contains($0) }
             }
             if ids.isEmpty, let fallback = shape.defaults.first(where: { $0.type == type }) { ids = [fallback.id] }
             if !ids.isEmpty { result[type] = ids }

@@ -32,7 +32,7 @@ public struct Session: Sendable {
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
         let resolver = Resolver(language: advisor.language)
-        let analysis = advisor.language.analyze(line)
+        let analysis = advisor.language.analyze(line, referent: context.lastType)
         var understanding: Understanding
         if let pending = context.pending {
             context.pending = nil
@@ -59,10 +59,10 @@ public struct Session: Sendable {
         let lexicon = advisor.language.lexicon
         if reply.terms.contains(where: { lexicon.firstChoice.contains($0) }) { return readings[0] }
         if reply.terms.contains(where: { lexicon.secondChoice.contains($0) }) { return readings[1] }
-        let score = { (intent: Intent) in reply.scores.first { $0.intent == intent }?.score ?? 0 }
-        let (a, b) = (score(readings[0]), score(readings[1]))
-        guard max(a, b) > 0, a != b else { return nil }
-        return a > b ? readings[0] : readings[1]
+        // Otherwise the reply must itself read as one of the two ("the salary"); a reply
+        // that reads as something else ("hello") is a new line, answered as itself.
+        guard let own = reply.scores.first?.intent, readings.contains(own) else { return nil }
+        return own
     }
 
     /// Forgets the context and the profile: a fresh session.

@@ -17,10 +17,15 @@ public struct Lexicon: Sendable {
     public internal(set) var secondChoice: Set<String> = []
     /// Words that turn "I know Java" into "I don't know Java".
     public internal(set) var negations: Set<String> = []
+    /// Words for "all of them", which keep a short question from narrowing to the context.
+    public internal(set) var quantifiers: Set<String> = []
+    /// Words left out of matching altogether (articles): "what does a DBA do" and "what does
+    /// that one do" then share their word pairs.
+    public internal(set) var ignored: Set<String> = []
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -53,6 +58,8 @@ public struct Lexicon: Sendable {
         let choices = try record.required("choices").record("'choices'", allowed: ["first", "second"])
         for word in try choices.texts("first") { lexicon.firstChoice.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try choices.texts("second") { lexicon.secondChoice.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.texts("ignore") { lexicon.ignored.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.texts("quantifiers") { lexicon.quantifiers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("negations") { lexicon.negations.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("references") {
             for term in normalizer.terms(of: normalizer.words(word)) { lexicon.references.insert(term) }

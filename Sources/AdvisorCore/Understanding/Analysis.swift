@@ -19,6 +19,8 @@ public struct Analysis: Sendable {
     public var nearest: [Intent: String] = [:]
     /// The cue words found in the line (each favours some intents).
     public var cues: [String] = []
+    /// The intents those cue words favour.
+    public var favoured: Set<Intent> = []
     /// Terms that are neither entity names, filler nor follow-up cues: the line's own request.
     public var requestTerms: [String]
     /// True when the line opens with a follow-up cue ("and", "what about").

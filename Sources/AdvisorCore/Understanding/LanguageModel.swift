@@ -183,7 +183,8 @@ public struct LanguageModel: Sendable {
     /// term, and one feature per entity type named twice or more ("Django or Flask?" reads
     /// as a comparison because the examples of comparisons carry the same feature).
     func features(_ terms: [String], _ mentions: [Mention]) -> [String] {
-        var features = IntentMatcher.features(of: replacingMentions(terms, mentions), opening: openingTerm)
+        let kept = replacingMentions(terms, mentions).filter { !lexicon.ignored.contains($0) }
+        var features = IntentMatcher.features(of: kept, opening: openingTerm)
         var counts: [EntityType: Int] = [:]
         for mention in mentions where mention.values.count == 1 { counts[mention.values[0].type, default: 0] += 1 }
         for (type, count) in counts.sorted(by: { $0.key < $1.key }) where count >= 2 {
@@ -227,7 +228,10 @@ public struct LanguageModel: Sendable {
     }
 
     /// Reads one line: fold, correct, stem, find entities, score every intent.
-    public func analyze(_ text: String) -> Analysis {
+    /// - Parameter referent: the type of what the conversation was last about; a reference
+    ///   word ("they", "that") in a line that names nothing of that type is then matched as
+    ///   a mention of it, so "what skills does that need?" reads like "…does a #role need?".
+    public func analyze(_ text: String, referent: EntityType? = nil) -> Analysis {
         var words = normalizer.words(text)
         var corrections: [(from: String, to: String)] = []
         for i in words.indices where !corrector.isKnown(words[i]) {
@@ -245,13 +249,27 @@ public struct LanguageModel: Sendable {
         }
         let terms = normalizer.terms(of: words)
         let mentions = entities.mentions(in: terms)
-        let features = features(terms, mentions)
+        var features = features(terms, mentions)
+        if let type = referent, !mentions.contains(where: { $0.value(of: type) != nil }),
+           let at = terms.firstIndex(where: { lexicon.references.contains($0) }),
+           let placeholder = placeholders[type.rawValue] {
+            var resolved = terms
+            resolved.replaceSubrange(at...at, with: placeholder)
+            let shifted = mentions.map { m in
+                m.range.lowerBound > at
+                    ? Mention(range: (m.range.lowerBound + placeholder.count - 1)..<(m.range.upperBound + placeholder.count - 1), values: m.values)
+                    : m
+            }
+            features = self.features(resolved, shifted)
+        }
         var scored = matcher.scores(features: features)
         let base = scored.map { ($0.intent, $0.score) }
         var fired: [String] = []
+        var favoured = Set<Intent>()
         for cue in cues {
             guard let hit = cue.words.first(where: { w in terms.indices.contains { terms[$0...].starts(with: w) } }) else { continue }
             fired.append(hit.joined(separator: " "))
+            favoured.formUnion(cue.intents)
             for i in scored.indices where cue.intents.contains(scored[i].intent) { scored[i].score += cueBoost }
         }
         if !fired.isEmpty {
@@ -271,7 +289,7 @@ public struct LanguageModel: Sendable {
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
             features: features, scores: scored.map { ($0.intent, $0.score) },
-            baseScores: base, nearest: nearestExamples(scored), cues: fired,
+            baseScores: base, nearest: nearestExamples(scored), cues: fired, favoured: favoured,
             requestTerms: request, opensWithCue: opensWithCue)
     }
 }

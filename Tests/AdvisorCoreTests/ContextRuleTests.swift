@@ -1,0 +1,154 @@
+/// Guards each rule of the conversation's context (the contract's Context section): a
+/// conversation is typed turn by turn and each turn's reading is checked whole.
+import Testing
+@testable import AdvisorCore
+
+@Suite struct ContextRuleTests {
+    /// A conversation: each line with the reading expected of it ("intent type=ids …").
+    static func walk(_ turns: [(String, String)], in session: inout Session, sourceLocation: SourceLocation = #_sourceLocation) {
+        for (line, expected) in turns {
+            #expect(reading(session.respond(to: line)) == expected, "\"\(line)\"", sourceLocation: sourceLocation)
+        }
+    }
+
+    static func reading(_ reply: Session.Reply) -> String {
+        switch reply {
+        case .answer(let u, _):
+            let entities = EntityType.allCases.compactMap { t in u.entities[t].map { "\(t.rawValue)=\($0.joined(separator: ","))" } }
+            return ([u.intent.rawValue] + entities).joined(separator: " ")
+        case .command(let name, _): return ":\(name)"
+        case .error(let message): return "error: \(message)"
+        }
+    }
+
+    @Test func aFollowUpThatChangesOnlyTheEntity() {
+        var session = TestData.session()
+        Self.walk([
+            ("how much do DevOps engineers make?", "role.salary role=devops-engineer"),
+            ("and a cloud engineer?", "role.salary role=cloud-engineer"),
+            ("what is Flask?", "tool.describe tool=flask"),
+            ("what about Django?", "tool.describe tool=django"),
+        ], in: &session)
+    }
+
+    @Test func aFollowUpThatChangesOnlyTheTopic() {
+        var session = TestData.session()
+        Self.walk([
+            ("what does a DevOps engineer do?", "role.describe role=devops-engineer"),
+            ("and a cloud engineer?", "role.describe role=cloud-engineer"),
+            ("which pays more?", "role.compare role=devops-engineer,cloud-engineer"),
+            ("what skills does that need?", "role.skills role=cloud-engineer"),
+            ("what do they do?", "role.describe role=cloud-engineer"),
+            ("salary?", "role.salary role=cloud-engineer"),
+            ("what are all the salaries?", "role.salary"),
+        ], in: &session)
+    }
+
+    @Test func aReferenceToWhatTheAdvisorNamed() {
+        var session = TestData.session()
+        Self.walk([
+            ("which role pays the most?", "role.rank order=highest"),
+            ("what does that role involve?", "role.describe role=software-architect"),
+            ("and the least?", "role.rank order=lowest"),
+            ("how much does it pay?", "role.salary role=junior-backend-developer"),
+        ], in: &session)
+    }
+
+    @Test func contextSurvivesAnOutOfScopeTurnAndResetClearsIt() {
+        var session = TestData.session()
+        Self.walk([
+            ("how much does a DBA earn", "role.salary role=database-administrator"),
+            ("what's the weather in Delhi?", "out_of_scope"),
+            ("and a system analyst?", "role.salary role=system-analyst"),
+            (":reset", ":reset"),
+            // With nothing to follow, a bare role name asks what the role is.
+            ("and a system analyst?", "role.describe role=system-analyst"),
+            // One role in the context is not a comparison yet: the advisor asks for more.
+            ("which one pays more?", "role.compare role=system-analyst"),
+        ], in: &session)
+    }
+
+    @Test func comparisonsGrowFromTheContext() {
+        var session = TestData.session()
+        Self.walk([
+            ("devops engineer vs cloud engineer pay", "role.compare role=devops-engineer,cloud-engineer"),
+            ("add cybersecurity specialist to the comparison", "role.compare role=devops-engineer,cloud-engineer,cybersecurity-specialist"),
+            ("what does that last one do?", "role.describe role=cybersecurity-specialist"),
+        ], in: &session)
+    }
+
+    /// With no role at hand, a comparison asks which roles instead of answering nothing.
+    @Test func aComparisonWithNothingToCompareAsksWhich() {
+        var session = TestData.session()
+        guard case .answer(_, let text) = session.respond(to: "which one pays more?") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(text.hasPrefix("Which roles should I compare? Name two or more of: Back-End Developer, Junior Back-End Developer, "))
+    }
+}
+
+/// Guards the clarifying question: when two readings are too close, the advisor asks which,
+/// naming both, and a short reply picks one. The ambiguity margin is widened in a copy of
+/// the data so that the question is asked whatever the scores of the day.
+@Suite struct ClarificationTests {
+    static func ambiguousAdvisor() throws -> Advisor {
+        let root = try TestData.copyOfData()
+        let settings = "\(root)/Intents/matching.yaml"
+        let text = try String(contentsOfFile: settings, encoding: .utf8)
+        let widened = text.replacingOccurrences(of: "\nambiguity_margin: 0.02\n", with: "\nambiguity_margin: 1.0\n")
+        #expect(widened != text, "matching.yaml no longer reads 'ambiguity_margin: 0.02'")
+        try widened.write(toFile: settings, atomically: true, encoding: .utf8)
+        return try Advisor.load(from: DataRoot(path: root))
+    }
+
+    /// A bare role name could ask what the role does or what it earns; no key word settles it.
+    @Test func asksWhichReadingAndTheSecondPicksTheSecond() throws {
+        var session = try Self.ambiguousAdvisor().session()
+        guard case .answer(let asked, let question) = session.respond(to: "cloud engineer") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(asked.clarification == [.roleDescribe, .roleSalary])
+        #expect(question == "Do you mean what the role does, or the salary? (Say \"the first\" or \"the second\".)")
+        guard case .answer(let chosen, let answer) = session.respond(to: "the second") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(chosen.intent == .roleSalary)
+        #expect(chosen.entities == [.role: ["cloud-engineer"]])
+        #expect(answer.hasPrefix("A Cloud Engineer earns ₹6–10 LPA on average in India."))
+    }
+
+    @Test func aWordOfTheReadingPicksIt() throws {
+        var session = try Self.ambiguousAdvisor().session()
+        _ = session.respond(to: "cloud engineer")
+        guard case .answer(let chosen, _) = session.respond(to: "the salary") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(chosen.intent == .roleSalary)
+        #expect(chosen.entities == [.role: ["cloud-engineer"]])
+    }
+
+    /// A key word of one reading settles it without a question.
+    @Test func aKeyWordSettlesItWithoutAsking() throws {
+        var session = try Self.ambiguousAdvisor().session()
+        guard case .answer(let u, _) = session.respond(to: "what does a cloud engineer earn") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(u.clarification == nil)
+        #expect(u.intent == .roleSalary)
+    }
+
+    @Test func aNewQuestionInsteadOfAReplyIsAnsweredAsItself() throws {
+        var session = try Self.ambiguousAdvisor().session()
+        _ = session.respond(to: "cloud engineer")
+        guard case .answer(let next, _) = session.respond(to: "hello") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(next.intent == .greet)
+    }
+}
