@@ -11,19 +11,20 @@ struct Composer {
         var named: [EntityValue] = []
     }
 
-    func answer(_ u: Understanding, profile: Profile) -> Answer {
+    /// - Parameter change: for `profile.update`, the facts this line told (to confirm them).
+    func answer(_ u: Understanding, profile: Profile, change: Profile = Profile()) -> Answer {
         if let readings = u.clarification, readings.count == 2 {
             return Answer(text: t.fill("clarify", ["first": t.fill("reading_\(readings[0].rawValue)"),
                                                    "second": t.fill("reading_\(readings[1].rawValue)")]))
         }
-        var answer = body(u, profile: profile)
+        var answer = body(u, profile: profile, change: change)
         if let question = t.suggestions[u.intent] {
             answer.text += "\n" + t.fill("suggest", ["question": question])
         }
         return answer
     }
 
-    private func body(_ u: Understanding, profile: Profile) -> Answer {
+    private func body(_ u: Understanding, profile: Profile, change: Profile) -> Answer {
         if let missing = missingEntity(u) { return Answer(text: missing) }
         let roles = (u.entities[.role] ?? []).compactMap(kb.role)
         let tools = (u.entities[.tool] ?? []).compactMap(kb.tool)
@@ -52,7 +53,8 @@ struct Composer {
         case .stepsRoadmap: return Answer(text: roadmap())
         case .stepsDetail: return Answer(text: (u.entities[.step] ?? []).compactMap(kb.step).map(detail).joined(separator: "\n\n"))
         case .stepsNext: return NextStepAdvice(kb: kb, t: t).answer(for: profile)
-        case .profileUpdate, .profileShow: return Answer(text: ProfileText(kb: kb, t: t).show(profile))
+        case .profileUpdate: return Answer(text: ProfileText(kb: kb, t: t).noted(change))
+        case .profileShow: return Answer(text: ProfileText(kb: kb, t: t).show(profile))
         }
     }
 

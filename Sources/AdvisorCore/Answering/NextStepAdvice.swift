@@ -67,6 +67,22 @@ struct ProfileText {
         return facts
     }
 
+    /// One line confirming what a single `profile.update` line told ("Noted: you know Python
+    /// and Django; you are a student."), from the facts of that line alone.
+    func noted(_ change: Profile) -> String {
+        var parts: [String] = []
+        func names(_ ids: [String]) -> String { ListText.join(ids.compactMap { kb.tool($0)?.name }) }
+        if !change.knows.isEmpty { parts.append(t.fill("noted_knows", ["tools": names(change.knows)])) }
+        if !change.notKnown.isEmpty { parts.append(t.fill("noted_not_known", ["tools": names(change.notKnown)])) }
+        if let level = change.level { parts.append(t.fill("noted_level", ["level": t.fill("level_\(level)")])) }
+        if !change.done.isEmpty {
+            parts.append(t.fill("noted_done", ["steps": ListText.join(change.done.map { t.fill("step_done_\($0)") })]))
+        }
+        if let target = change.target, let role = kb.role(target) { parts.append(t.fill("noted_target", ["role": role.name])) }
+        if parts.isEmpty { return t.fill("profile_nothing") }
+        return t.fill("profile_noted", ["facts": parts.joined(separator: "; ")])
+    }
+
     func show(_ profile: Profile) -> String {
         let lines = facts(profile)
         if lines.isEmpty { return t.fill("profile_empty") }

@@ -18,7 +18,7 @@ public struct Templates: Sendable {
         "tool_compare", "tool_compare_intro", "steps_roadmap", "step_item", "step_detail",
         "next_step", "next_step_empty", "next_step_why_start", "next_step_why_frameworks",
         "next_step_why_projects", "next_step_why_community", "next_step_why_certify", "next_step_done",
-        "profile_noted", "profile_nothing", "profile_show", "profile_empty", "profile_level",
+        "profile_noted", "profile_nothing", "noted_knows", "noted_not_known", "noted_level", "noted_done", "noted_target", "profile_show", "profile_empty", "profile_level",
         "profile_knows", "profile_not_known", "profile_done",
         "heading_role", "heading_salary", "heading_work", "heading_tool", "heading_kind", "heading_for", "suggest", "clarify",
         "which_role", "which_roles", "which_tool", "which_tools", "which_step",

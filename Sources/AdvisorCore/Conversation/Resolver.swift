@@ -87,11 +87,15 @@ struct Resolver {
     }
 
     /// Scores with intents that lack a required entity (and cannot borrow one from the
-    /// context) marked down, best first.
+    /// context) or a word they need marked down, best first.
     private func penalized(_ scores: [(intent: Intent, score: Double)], _ analysis: Analysis,
                            _ context: ConversationContext) -> [(intent: Intent, score: Double)] {
         scores.map { scored -> (intent: Intent, score: Double) in
-            guard let shape = language.shapes[scored.intent], let type = shape.requires else { return scored }
+            guard let shape = language.shapes[scored.intent] else { return scored }
+            if !shape.wordsNeeded.isEmpty && !analysis.terms.contains(where: { shape.wordsNeeded.contains($0) }) {
+                return (scored.intent, scored.score * language.requiresPenalty)
+            }
+            guard let type = shape.requires else { return scored }
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
             let available = Set(analysis.named(type) + (context.recent[type] ?? [])).subtracting(excluded).count
             return available >= shape.atLeast ? scored : (scored.intent, scored.score * language.requiresPenalty)

@@ -44,9 +44,9 @@ public struct Session: Sendable {
         } else {
             understanding = resolver.resolve(analysis, context: context)
         }
-        if understanding.intent == .profileUpdate { understanding = updateProfile(understanding) }
+        let change = understanding.intent == .profileUpdate ? updateProfile(understanding) : Profile()
         let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
-        let answer = composer.answer(understanding, profile: profile)
+        let answer = composer.answer(understanding, profile: profile, change: change)
         context.remember(understanding, named: answer.named)
         last = understanding
         return .answer(understanding, text: answer.text)
@@ -72,13 +72,18 @@ public struct Session: Sendable {
         last = nil
     }
 
-    private mutating func updateProfile(_ understanding: Understanding) -> Understanding {
+    /// Files what a `profile.update` line told and returns those facts alone, for the reply.
+    private mutating func updateProfile(_ understanding: Understanding) -> Profile {
         let analysis = understanding.analysis
         let negated = analysis.terms.contains { advisor.language.lexicon.negations.contains($0) }
+        var change = Profile()
+        _ = change.update(
+            tools: understanding.entities[.tool] ?? [], steps: understanding.entities[.step] ?? [],
+            level: understanding.entities[.level]?.first, target: analysis.named(.role).first, negated: negated)
         _ = profile.update(
             tools: understanding.entities[.tool] ?? [], steps: understanding.entities[.step] ?? [],
             level: understanding.entities[.level]?.first, target: analysis.named(.role).first, negated: negated)
-        return understanding
+        return change
     }
 
     private mutating func command(_ line: String) -> Reply {

@@ -42,4 +42,7 @@ public struct IntentShape: Sendable {
     /// Values the intent never takes: the job in general is not one of the roles that
     /// `role.describe` or `role.skills` speak of (the contract sends it to the backend.* intents).
     public var excludes: [EntityValue] = []
+    /// Words of which a line must hold one to be read as this intent (a profile update is
+    /// said about oneself: "I", "my"); without one its score is marked down.
+    public var wordsNeeded: Set<String> = []
 }

@@ -73,7 +73,7 @@ public struct LanguageModel: Sendable {
         var shapes: [Intent: IntentShape] = [:]
         for entry in try record.required("intents").pairs("'intents'") {
             guard let intent = Intent(rawValue: entry.key) else { throw entry.keyNode.error("unknown intent '\(entry.key)'") }
-            shapes[intent] = try Self.shape(entry.value, intent: intent)
+            shapes[intent] = try Self.shape(entry.value, intent: intent, normalizer: normalizer)
         }
         for intent in Intent.allCases where shapes[intent] == nil {
             throw settings.error("matching.yaml gives no entry for intent '\(intent.rawValue)' under 'intents'")
@@ -153,8 +153,8 @@ public struct LanguageModel: Sendable {
         return model
     }
 
-    private static func shape(_ node: DataNode, intent: Intent) throws -> IntentShape {
-        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults", "excludes"])
+    private static func shape(_ node: DataNode, intent: Intent, normalizer: Normalizer) throws -> IntentShape {
+        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults", "excludes", "needs_words"])
         var shape = IntentShape()
         shape.takes = try r.optionalTexts("takes").map { name in
             guard let type = EntityType(rawValue: name) else { throw try r.required("takes").error("unknown entity type '\(name)'") }
@@ -176,6 +176,7 @@ public struct LanguageModel: Sendable {
         }
         shape.defaults = try values("defaults")
         shape.excludes = try values("excludes")
+        for word in try r.optionalTexts("needs_words") { shape.wordsNeeded.formUnion(normalizer.terms(of: normalizer.words(word))) }
         return shape
     }
 
