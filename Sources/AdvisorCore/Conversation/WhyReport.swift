@@ -5,7 +5,7 @@ enum WhyReport {
         guard let u else { return "Nothing to explain yet: ask a question first." }
         let a = u.analysis
         var lines = ["You asked: \(a.text)"]
-        lines.append("Words: \(a.words.joined(separator: " "))")
+        lines.append("Words: \(a.words.joined(separator: " "))" + (a.truncated ? " (only the opening of a very long line was read)" : ""))
         if !a.corrections.isEmpty {
             lines.append("Corrected: " + a.corrections.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
         }

@@ -21,6 +21,8 @@ public struct Analysis: Sendable {
     public var cues: [String] = []
     /// The intents those cue words favour.
     public var favoured: Set<Intent> = []
+    /// True when the line was longer than the advisor reads and only its opening was read.
+    public var truncated = false
     /// Terms that are neither entity names, filler nor follow-up cues: the line's own request.
     public var requestTerms: [String]
     /// True when the line opens with a follow-up cue ("and", "what about").

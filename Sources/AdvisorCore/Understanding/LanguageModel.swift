@@ -12,6 +12,8 @@ public struct LanguageModel: Sendable {
     let declineMargin: Double
     /// Two readings closer than this make the advisor ask which one was meant.
     var ambiguityMargin: Double = 0
+    /// How much of a line is read (in Unicode scalars).
+    var maxCharacters = 2000
     let followupConfidence: Double
     /// Whether the opening term is a feature of its own ("^what").
     let openingTerm: Bool
@@ -49,7 +51,7 @@ public struct LanguageModel: Sendable {
         let record = try settings.record("matching.yaml", allowed: ["threshold", "unknown_word", "requires_penalty", "placeholders", "intents",
                                                                      "followup_confidence", "followup_intents", "placeholder_weight",
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
-                                                                     "cues", "cue_boost", "ambiguity_margin"])
+                                                                     "cues", "cue_boost", "ambiguity_margin", "max_characters"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -134,6 +136,7 @@ public struct LanguageModel: Sendable {
             placeholders: placeholders, examples: examples)
         model.cueBoost = try number("cue_boost")
         model.ambiguityMargin = try number("ambiguity_margin")
+        model.maxCharacters = Int(try number("max_characters"))
         for item in try record.required("cues").list("'cues'") {
             let r = try item.record("a cue", allowed: ["words", "favour"])
             let words = try r.texts("words").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
@@ -233,7 +236,12 @@ public struct LanguageModel: Sendable {
     ///   word ("they", "that") in a line that names nothing of that type is then matched as
     ///   a mention of it, so "what skills does that need?" reads like "…does a #role need?".
     public func analyze(_ text: String, referent: EntityType? = nil) -> Analysis {
-        var words = normalizer.words(text)
+        // Only the opening of a very long line is read: a question is never that long, and
+        // a pasted 10 MB line must still be answered at once.
+        let scalars = text.unicodeScalars
+        let truncated = scalars.count > maxCharacters
+        let read = truncated ? String(String.UnicodeScalarView(scalars.prefix(maxCharacters))) : text
+        var words = normalizer.words(read)
         var corrections: [(from: String, to: String)] = []
         for i in words.indices where !corrector.isKnown(words[i]) {
             let candidates = corrector.candidates(for: words[i])
@@ -290,7 +298,7 @@ public struct LanguageModel: Sendable {
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
             features: features, scores: scored.map { ($0.intent, $0.score) },
-            baseScores: base, nearest: nearestExamples(scored), cues: fired, favoured: favoured,
+            baseScores: base, nearest: nearestExamples(scored), cues: fired, favoured: favoured, truncated: truncated,
             requestTerms: request, opensWithCue: opensWithCue)
     }
 }
