@@ -63,8 +63,18 @@ import Testing
             (":reset", ":reset"),
             // With nothing to follow, a bare role name asks what the role is.
             ("and a system analyst?", "role.describe role=system-analyst"),
-            // One role in the context is not a comparison yet: the advisor asks for more.
-            ("which one pays more?", "role.compare role=system-analyst"),
+            // With one role in the context there is nothing to compare: its pay is the answer.
+            ("which one pays more?", "role.salary role=system-analyst"),
+        ], in: &session)
+    }
+
+    /// A new question does not borrow the role of the last answer to look in scope.
+    @Test func aNewQuestionDoesNotBorrowFromTheContext() {
+        var session = TestData.session()
+        Self.walk([
+            ("what does a system analyst earn", "role.salary role=system-analyst"),
+            ("who is the ceo of google", "out_of_scope"),
+            ("what do they do?", "role.describe role=system-analyst"),
         ], in: &session)
     }
 

@@ -80,10 +80,18 @@ struct Resolver {
         return understanding
     }
 
-    /// A line that only changes the topic: at most two words of its own, none of them a
+    /// Whether a line may take what it lacks from the context: when it points back ("that
+    /// role", "the two"), only changes the topic, or goes on with the same intent. A new
+    /// question ("who is the CEO of Google?") does not borrow a role from the last answer.
+    private func mayBorrow(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext) -> Bool {
+        analysis.terms.contains { language.lexicon.references.contains($0) }
+            || isShortTopicChange(analysis) || context.lastIntent == intent
+    }
+
+    /// A line that only changes the topic: at most three words of its own, none of them a
     /// word for "all" ("salary?", "and the skills?", but not "all the salaries").
     private func isShortTopicChange(_ analysis: Analysis) -> Bool {
-        analysis.requestTerms.count <= 2 && !analysis.terms.contains { language.lexicon.quantifiers.contains($0) }
+        analysis.requestTerms.count <= 3 && !analysis.terms.contains { language.lexicon.quantifiers.contains($0) }
     }
 
     /// Scores with intents that lack a required entity (and cannot borrow one from the
@@ -97,7 +105,8 @@ struct Resolver {
             }
             guard let type = shape.requires else { return scored }
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
-            let available = Set(analysis.named(type) + (context.recent[type] ?? [])).subtracting(excluded).count
+            let borrowed = mayBorrow(for: scored.intent, analysis, context) ? (context.recent[type] ?? []) : []
+            let available = Set(analysis.named(type) + borrowed).subtracting(excluded).count
             return available >= shape.atLeast ? scored : (scored.intent, scored.score * language.requiresPenalty)
         }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
     }
@@ -126,7 +135,8 @@ struct Resolver {
         for type in shape.takes {
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
             var ids = analysis.named(type).filter { !excluded.contains($0) }
-            let recent = (context.recent[type] ?? []).filter { !excluded.contains($0) }
+            let recent = (followUp || mayBorrow(for: intent, analysis, context) ? (context.recent[type] ?? []) : [])
+                .filter { !excluded.contains($0) }
             if type == shape.requires && ids.count < shape.atLeast {
                 if shape.atLeast > 1 {
                     if context.lastIntent == intent, let previous = context.lastEntities[type], !ids.isEmpty {
