@@ -32,6 +32,8 @@ public struct LanguageModel: Sendable {
     struct Cue: Sendable {
         let words: [[String]]
         let intents: Set<Intent>
+        /// This cue's own boost, where its words are weaker or stronger than the default.
+        let boost: Double?
     }
 
     /// Examples per intent, as written, for `check` and coverage.
@@ -138,13 +140,18 @@ public struct LanguageModel: Sendable {
         model.ambiguityMargin = try number("ambiguity_margin")
         model.maxCharacters = Int(try number("max_characters"))
         for item in try record.required("cues").list("'cues'") {
-            let r = try item.record("a cue", allowed: ["words", "favour"])
+            let r = try item.record("a cue", allowed: ["words", "favour", "boost"])
             let words = try r.texts("words").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
             let intents = try r.texts("favour").map { name in
                 guard let intent = Intent(rawValue: name) else { throw try r.required("favour").error("unknown intent '\(name)'") }
                 return intent
             }
-            model.cues.append(Cue(words: words, intents: Set(intents)))
+            var boost: Double?
+            if let node = r.optional("boost") {
+                guard let value = Double(try node.text("'boost'")) else { throw node.error("'boost' must be a number") }
+                boost = value
+            }
+            model.cues.append(Cue(words: words, intents: Set(intents), boost: boost))
         }
         for aliases in entities.names.values {
             for alias in aliases {
@@ -279,7 +286,7 @@ public struct LanguageModel: Sendable {
             guard let hit = cue.words.first(where: { w in terms.indices.contains { terms[$0...].starts(with: w) } }) else { continue }
             fired.append(hit.joined(separator: " "))
             favoured.formUnion(cue.intents)
-            for i in scored.indices where cue.intents.contains(scored[i].intent) { scored[i].score += cueBoost }
+            for i in scored.indices where cue.intents.contains(scored[i].intent) { scored[i].score += cue.boost ?? cueBoost }
         }
         if !fired.isEmpty {
             scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
