@@ -32,7 +32,10 @@ struct NextStepAdvice {
         if frameworks.isEmpty || databases.isEmpty {
             let framework = frameworks.first ?? suggestedFramework(for: languages.first)
             let database = databases.first ?? kb.tool("mysql")
-            return advise("frameworks-and-databases", t.fill("next_step_why_frameworks", [
+            // Name only what is missing: a framework, a database, or both.
+            let template = frameworks.isEmpty && databases.isEmpty ? "next_step_why_frameworks"
+                : frameworks.isEmpty ? "next_step_why_framework" : "next_step_why_database"
+            return advise("frameworks-and-databases", t.fill(template, [
                 "known": knownNames, "framework": framework?.name ?? "", "database": database?.name ?? "",
             ]))
         }

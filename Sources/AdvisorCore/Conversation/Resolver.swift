@@ -21,9 +21,7 @@ struct Resolver {
 
         // A line of only entity names, filler and a cue continues the previous topic.
         let inScope = values.filter { $0.type != .foreign }
-        // Unless the examples themselves recognise the line surely ("MySQL or MongoDB?").
-        let sure = (analysis.scores.first?.score ?? 0) >= language.followupConfidence
-        if let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty, !sure,
+        if let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty,
            let intent = followUpIntent(after: last, for: inScope) {
             var understanding = Understanding(
                 intent: intent, confidence: language.followupConfidence, entities: [:], analysis: analysis,
@@ -84,7 +82,8 @@ struct Resolver {
     /// role", "the two"), only changes the topic, or goes on with the same intent. A new
     /// question ("who is the CEO of Google?") does not borrow a role from the last answer.
     private func mayBorrow(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext) -> Bool {
-        analysis.terms.contains { language.lexicon.references.contains($0) }
+        guard language.shapes[intent]?.fromContext ?? true else { return false }
+        return analysis.terms.contains { language.lexicon.references.contains($0) }
             || isShortTopicChange(analysis) || context.lastIntent == intent
     }
 
@@ -148,6 +147,8 @@ struct Resolver {
                 } else if let last = recent.last {
                     ids = [last]
                 }
+            } else if !shape.fromContext {
+                // Only what the line itself says.
             } else if ids.isEmpty && pointsBack && !followUp, let last = recent.last, type != .level {
                 ids = [last]
             } else if ids.isEmpty && !followUp && type != .level && isShortTopicChange(analysis),

@@ -11,6 +11,10 @@ struct IntentMatcher: Sendable {
     /// Per feature, the examples that contain it.
     private var postings: [[Int32]] = []
     private var exampleIntent: [Intent] = []
+    /// Features that an example may hold only if the line holds them too, and which of
+    /// them each example holds.
+    private var exclusiveFeature: [Int] = []
+    private var exampleExclusive: [[Int]] = []
     /// The position of each example's intent in `Intent.allCases`.
     private var exampleIntentIndex: [Int] = []
     private var exampleNorm: [Double] = []
@@ -22,7 +26,7 @@ struct IntentMatcher: Sendable {
     private let nearest: Int
 
     init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1,
-         nearest: Int = 1, concentration: Double = 0) {
+         nearest: Int = 1, concentration: Double = 0, exclusive: Set<String> = []) {
         unknownWeight = unknownWord
         self.nearest = max(1, nearest)
         var documentFrequency: [Int] = []
@@ -62,6 +66,10 @@ struct IntentMatcher: Sendable {
         for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.utf8.contains(UInt8(ascii: " ")) { idf[id] *= placeholderWeight }
         maxIDF = log(n + 1) + 1
         exampleIntentIndex = exampleIntent.map { Intent.allCases.firstIndex(of: $0)! }
+        // An example that names another field ("what does a #foreign earn") should only
+        // match lines that name one too; it must not pull "what skills do I need" out.
+        exclusiveFeature = exclusive.compactMap { featureIDs[$0] }.sorted()
+        exampleExclusive = exampleFeatures.map { ids in exclusiveFeature.filter { ids.contains($0) } }
         exampleNorm = exampleFeatures.map { ids in sqrt(ids.reduce(0) { $0 + idf[$1] * idf[$1] }) }
     }
 
@@ -106,7 +114,9 @@ struct IntentMatcher: Sendable {
         let k = nearest
         var best = [Double](repeating: 0, count: Intent.allCases.count * k)
         var bestExample = [Int](repeating: -1, count: Intent.allCases.count)
+        let present = Set(query.map(\.id))
         for (i, dot) in dots.enumerated() where dot > 0 {
+            if !exampleExclusive[i].isEmpty && !exampleExclusive[i].allSatisfy(present.contains) { continue }
             let cosine = dot / (queryNorm * exampleNorm[i])
             let base = exampleIntentIndex[i] * k
             guard cosine > best[base + k - 1] else { continue }

@@ -53,7 +53,8 @@ public struct LanguageModel: Sendable {
         let record = try settings.record("matching.yaml", allowed: ["threshold", "unknown_word", "requires_penalty", "placeholders", "intents",
                                                                      "followup_confidence", "followup_intents", "placeholder_weight",
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
-                                                                     "cues", "cue_boost", "ambiguity_margin", "max_characters"])
+                                                                     "cues", "cue_boost", "ambiguity_margin", "max_characters",
+                                                                     "exclusive_placeholders"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -132,7 +133,8 @@ public struct LanguageModel: Sendable {
             matcher: IntentMatcher(examples: indexed, unknownWord: try number("unknown_word"),
                                    placeholderWeight: try number("placeholder_weight"),
                                    nearest: Int(try number("nearest")),
-                                   concentration: try number("concentration")), shapes: shapes,
+                                   concentration: try number("concentration"),
+                                   exclusive: Set(try record.texts("exclusive_placeholders"))), shapes: shapes,
             threshold: model.threshold, requiresPenalty: model.requiresPenalty, declineMargin: model.declineMargin,
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
             placeholders: placeholders, examples: examples)
@@ -164,7 +166,8 @@ public struct LanguageModel: Sendable {
     }
 
     private static func shape(_ node: DataNode, intent: Intent, normalizer: Normalizer) throws -> IntentShape {
-        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults", "excludes", "needs_words"])
+        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults", "excludes", "needs_words",
+                                                                         "from_context"])
         var shape = IntentShape()
         shape.takes = try r.optionalTexts("takes").map { name in
             guard let type = EntityType(rawValue: name) else { throw try r.required("takes").error("unknown entity type '\(name)'") }
@@ -186,6 +189,10 @@ public struct LanguageModel: Sendable {
         }
         shape.defaults = try values("defaults")
         shape.excludes = try values("excludes")
+        if let flag = try r.optionalText("from_context") {
+            guard let value = Bool(flag) else { throw try r.required("from_context").error("'from_context' must be true or false") }
+            shape.fromContext = value
+        }
         for word in try r.optionalTexts("needs_words") { shape.wordsNeeded.formUnion(normalizer.terms(of: normalizer.words(word))) }
         return shape
     }
