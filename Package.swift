@@ -3,7 +3,8 @@ import PackageDescription
 
 /// The advisor: a pure core library (`AdvisorCore`) and a thin executable (`advisor`). The
 /// content — intents, entities and the knowledge base — lives in data files beside the code
-/// (`Intents/`, `Sources/Knowledge/`). The libedit REPL (a small module at the edge) is next.
+/// (`Intents/`, `Sources/Knowledge/`). The interactive REPL edits lines with libedit through
+/// `LineEditor`, the only module that sees the C API (`CLibEdit`); the core never imports it.
 let package = Package(
     name: "advisor",
     platforms: [.macOS(.v13)],
@@ -20,16 +21,26 @@ let package = Package(
             name: "AdvisorCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        .target(
+            name: "LineEditor",
+            dependencies: ["CLibEdit"]
+        ),
         .executableTarget(
             name: "advisor",
             dependencies: [
                 "AdvisorCore",
+                "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", "advisor"]
+            dependencies: ["AdvisorCore", "LineEditor", "advisor"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -10,8 +10,10 @@ struct AdvisorCommand: ParsableCommand {
         commandName: "advisor",
         abstract: "An offline advisor for back-end development careers.",
         discussion: """
-            With no subcommand, reads questions from standard input and answers each one. \
-            Lines starting with ':' are commands (:help, :reset, :quit).
+            With no subcommand on a terminal, starts an interactive session with line editing, \
+            history (~/.advisor_history, or ADVISOR_HISTORY; ADVISOR_HISTSIZE entries) and Tab \
+            completion. When input or output is not a terminal, reads questions from standard input \
+            and answers each one. Lines starting with ':' are commands (:help, :why, :history, :reset, :quit).
             """,
         version: AdvisorVersion.current,
         subcommands: [Ask.self])
@@ -19,24 +21,22 @@ struct AdvisorCommand: ParsableCommand {
     @Flag(name: .long, help: "Batch mode: one JSON object per input line, as the contract describes.")
     var json = false
 
+    @Flag(name: .customLong("no-color"), help: "No colours in the interactive session (NO_COLOR=1 does the same).")
+    var noColor = false
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        Output.ignoreBrokenPipe()
         let advisor = try data.load()
-        var session = advisor.session()
-        while let line = readLine(strippingNewline: true) {
-            // The contract gives every JSON input line an answer; a person's blank line gets none.
-            if !json && line.allSatisfy(\.isWhitespace) { continue }
-            let reply = session.respond(to: line)
-            if json {
-                Output.line(JSONLine.render(reply, input: line))
-            } else {
-                switch reply {
-                case .answer(_, let text), .command(_, let text): Output.line(text + "\n")
-                case .error(let message): Output.line(message + "\n")
-                }
-                if case .command(name: "quit", _) = reply { return }
-            }
+        let environment = ProcessInfo.processInfo.environment
+        if !json, Terminal.isInteractive(environment: environment),
+           var repl = REPL(advisor: advisor, colours: Terminal.usesColour(noColorFlag: noColor, environment: environment),
+                           environment: environment) {
+            repl.run()
+        } else {
+            var lines = PlainLines(session: advisor.session(), json: json)
+            lines.run()
         }
     }
 }
@@ -87,17 +87,5 @@ struct DataOptions: ParsableArguments {
             Output.error("advisor: \(error)")
             throw ExitCode(65)
         }
-    }
-}
-
-/// Writes whole lines and flushes at once, so a reader of a pipe sees each answer as it is made.
-enum Output {
-    static func line(_ text: String) {
-        print(text)
-        fflush(nil)
-    }
-
-    static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -1,0 +1,62 @@
+/*
+ * The small piece of C that Swift needs to drive libedit's native API (histedit.h).
+ *
+ * Swift does not import variadic C functions (el_set, el_get, history), so each operation the
+ * line editor uses gets a typed one-line wrapper here, as LLDB's Editline.h does. Swift 6 also
+ * rejects reads of C mutable globals, so stdin/stdout/stderr come through accessor functions.
+ * Everything is `static inline`: Swift compiles these itself, and no separate C target is needed.
+ */
+#ifndef ADVISOR_CLIBEDIT_SHIM_H
+#define ADVISOR_CLIBEDIT_SHIM_H
+
+#include <histedit.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+
+static inline FILE *advisor_stdin(void) { return stdin; }
+static inline FILE *advisor_stdout(void) { return stdout; }
+static inline FILE *advisor_stderr(void) { return stderr; }
+
+/* A key function added with EL_ADDFN; returns one of the CC_* codes. */
+typedef unsigned char (*advisor_el_function)(EditLine *, int);
+/* The prompt callback of EL_PROMPT_ESC. */
+typedef char *(*advisor_el_prompt)(EditLine *);
+
+static inline int advisor_el_set_editor(EditLine *el, const char *mode) { return el_set(el, EL_EDITOR, mode); }
+static inline int advisor_el_set_signal(EditLine *el, int on) { return el_set(el, EL_SIGNAL, on); }
+/* `ignore` brackets the prompt's escape sequences so they do not count towards its width. */
+static inline int advisor_el_set_prompt(EditLine *el, advisor_el_prompt prompt, char ignore) {
+    return el_set(el, EL_PROMPT_ESC, prompt, ignore);
+}
+static inline int advisor_el_set_history(EditLine *el, History *h) { return el_set(el, EL_HIST, history, h); }
+static inline int advisor_el_set_clientdata(EditLine *el, void *data) { return el_set(el, EL_CLIENTDATA, data); }
+static inline void *advisor_el_clientdata(EditLine *el) {
+    void *data = NULL;
+    return el_get(el, EL_CLIENTDATA, &data) == 0 ? data : NULL;
+}
+static inline int advisor_el_add_function(EditLine *el, const char *name, const char *help, advisor_el_function f) {
+    return el_set(el, EL_ADDFN, name, help, f);
+}
+static inline int advisor_el_bind(EditLine *el, const char *key, const char *function) {
+    return el_set(el, EL_BIND, key, function, NULL);
+}
+/* `EL_SETTY -d -isig`: while editing, ^C is a key, not a signal. */
+static inline int advisor_el_setty_edit(EditLine *el, const char *flag) { return el_set(el, EL_SETTY, "-d", flag, NULL); }
+/* The terminal's width as libedit knows it (it follows SIGWINCH when EL_SIGNAL is on). */
+static inline int advisor_el_columns(EditLine *el) {
+    int columns = 0;
+    return el_get(el, EL_GETTC, "co", &columns) == 0 && columns > 0 ? columns : 80;
+}
+
+static inline int advisor_history_setsize(History *h, int size) { HistEvent ev; return history(h, &ev, H_SETSIZE, size); }
+static inline int advisor_history_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }
+static inline int advisor_history_clear(History *h) { HistEvent ev; return history(h, &ev, H_CLEAR); }
+static inline int advisor_history_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
+static inline int advisor_history_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
+static inline int advisor_history_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
+/* Oldest entry (H_LAST) and then each newer one (H_PREV); NULL after the newest. */
+static inline const char *advisor_history_oldest(History *h) { HistEvent ev; return history(h, &ev, H_LAST) == 0 ? ev.str : NULL; }
+static inline const char *advisor_history_newer(History *h) { HistEvent ev; return history(h, &ev, H_PREV) == 0 ? ev.str : NULL; }
+
+#endif

@@ -1,0 +1,120 @@
+import CLibEdit
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The interactive line editor: one libedit `EditLine` over the terminal, with history, Ctrl-R,
+/// tab completion and a Ctrl-C that discards the line instead of ending the program.
+///
+/// Create it only when standard input and output are both terminals: libedit turns editing off
+/// when output is piped, and Tab would then insert a literal tab.
+public final class LineEditor {
+    /// What one `read()` produced.
+    public enum Input: Equatable, Sendable {
+        /// A line, without its newline or the space a completion leaves behind.
+        case line(String)
+        /// Ctrl-C: the line was discarded.
+        case interrupted
+        /// Ctrl-D on an empty line, or the end of input.
+        case endOfInput
+    }
+
+    /// What Tab does to the line: delete `deleting` code points before the cursor, insert
+    /// `inserting`, and show `listing` (lines already laid out in columns) above a fresh prompt.
+    public struct Completion: Sendable, Equatable {
+        public var deleting: Int
+        public var inserting: String
+        public var listing: [String]
+
+        public init(deleting: Int = 0, inserting: String = "", listing: [String] = []) {
+            self.deleting = deleting
+            self.inserting = inserting
+            self.listing = listing
+        }
+
+        var isEmpty: Bool { deleting == 0 && inserting.isEmpty && listing.isEmpty }
+    }
+
+    /// Given the line, the cursor (in Unicode code points, as libedit counts) and the terminal
+    /// width, says what Tab does.
+    public typealias Completer = (_ line: String, _ cursor: Int, _ columns: Int) -> Completion
+
+    public let history: InputHistory
+    let editLine: OpaquePointer
+    let completer: Completer
+    /// Owned copy of the prompt, handed to libedit each time it draws.
+    let prompt: UnsafeMutablePointer<CChar>
+    /// Set by the Ctrl-C key function, read when `el_gets` returns.
+    var interrupted = false
+
+    /// - Parameters:
+    ///   - program: the name `~/.editrc` lines may start with (`advisor:bind ...`).
+    ///   - prompt: the prompt; escape sequences in it must be bracketed by `\u{1}`.
+    /// - Returns: nil when libedit cannot set up the terminal.
+    public init?(program: String, prompt: String, history: InputHistory, completer: @escaping Completer) {
+        TerminalLocale.adoptUTF8()
+        guard let editLine = el_init(program, advisor_stdin(), advisor_stdout(), advisor_stderr()) else { return nil }
+        self.editLine = editLine
+        self.history = history
+        self.completer = completer
+        self.prompt = strdup(prompt)
+        configure()
+    }
+
+    deinit {
+        el_end(editLine)
+        free(prompt)
+    }
+
+    /// Reads one line with editing. Trims the newline `el_gets` keeps and the trailing space a
+    /// completion leaves.
+    public func read() -> Input {
+        while true {
+            interrupted = false
+            var count: Int32 = 0
+            let text = el_gets(editLine, &count)
+            if interrupted { return .interrupted }
+            guard let text, count > 0 else {
+                // A signal that libedit did not handle itself: ask again rather than end.
+                if count < 0 && errno == EINTR { continue }
+                return .endOfInput
+            }
+            var line = String(cString: text)
+            while let last = line.unicodeScalars.last, last == "\n" || last == "\r" || last == " " || last == "\t" {
+                line.unicodeScalars.removeLast()
+            }
+            return .line(line)
+        }
+    }
+
+    private func configure() {
+        advisor_el_set_clientdata(editLine, Unmanaged.passUnretained(self).toOpaque())
+        advisor_el_set_editor(editLine, "emacs")
+        // libedit's own handlers restore the terminal on a fatal signal and redraw after a resize.
+        advisor_el_set_signal(editLine, 1)
+        advisor_el_set_prompt(editLine, { editLine in LineEditor.of(editLine).prompt }, 1)
+        advisor_el_set_history(editLine, history.handle)
+        // el_gets returns as if at end of input when SIGINT interrupts it, so ^C must reach
+        // libedit as a key: no ISIG while editing, and a key function that discards the line.
+        advisor_el_setty_edit(editLine, "-isig")
+        advisor_el_add_function(editLine, "advisor-complete", "Complete a role, tool or command",
+                                { editLine, _ in LineEditor.of(editLine).completeKey() })
+        advisor_el_add_function(editLine, "advisor-interrupt", "Discard the line",
+                                { editLine, _ in LineEditor.of(editLine).interruptKey() })
+        advisor_el_add_function(editLine, "advisor-suspend", "Suspend the advisor",
+                                { editLine, _ in LineEditor.of(editLine).suspendKey() })
+        advisor_el_bind(editLine, "^I", "advisor-complete")
+        advisor_el_bind(editLine, "^C", "advisor-interrupt")
+        advisor_el_bind(editLine, "^Z", "advisor-suspend")
+        advisor_el_bind(editLine, "^R", "em-inc-search-prev")
+        // Last, so a person's ~/.editrc (or $EDITRC) can rebind any of the keys above.
+        el_source(editLine, nil)
+    }
+
+    /// The editor behind a callback, carried by `EL_CLIENTDATA` instead of a global.
+    static func of(_ editLine: OpaquePointer?) -> LineEditor {
+        Unmanaged<LineEditor>.fromOpaque(advisor_el_clientdata(editLine)!).takeUnretainedValue()
+    }
+}

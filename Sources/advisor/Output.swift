@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes whole lines straight to the file descriptors, unbuffered, so a reader of a pipe sees
+/// each answer as it is made.
+///
+/// SIGPIPE is ignored (see `ignoreBrokenPipe`), so a reader that goes away (`advisor | head -1`)
+/// shows up here as EPIPE, and the advisor ends quietly with status 0.
+enum Output {
+    static func line(_ text: String) {
+        if !send(text + "\n", to: STDOUT_FILENO) && errno == EPIPE { exit(0) }
+    }
+
+    static func error(_ text: String) {
+        _ = send(text + "\n", to: STDERR_FILENO)
+    }
+
+    /// Turns a closed pipe from a fatal signal into an EPIPE error that `line` handles.
+    static func ignoreBrokenPipe() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    private static func send(_ text: String, to fd: Int32) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += written
+            }
+            return true
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import AdvisorCore
+
+/// Standard input that is not a terminal (a pipe, a file, `--json`): one answer per line, no
+/// prompt, no escape codes, no history, and exit status 0 at the end of input.
+struct PlainLines {
+    var session: Session
+    /// `--json`: one JSON object per input line, as the contract describes.
+    let json: Bool
+
+    mutating func run() {
+        while let line = readLine(strippingNewline: true) {
+            // The contract gives every JSON input line an answer; a person's blank line gets none.
+            if !json && line.allSatisfy(\.isWhitespace) { continue }
+            let reply = session.respond(to: line)
+            if json {
+                Output.line(JSONLine.render(reply, input: line))
+                continue
+            }
+            switch reply {
+            case .answer(_, let text), .command(_, let text): Output.line(text + "\n")
+            case .error(let message): Output.line(message + "\n")
+            }
+            if case .command(name: "quit", _) = reply { return }
+        }
+    }
+}

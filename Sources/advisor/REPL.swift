@@ -1,0 +1,63 @@
+import AdvisorCore
+import LineEditor
+
+/// The interactive loop on a terminal: a banner, then prompt, answer, prompt, until `:quit` or
+/// Ctrl-D. Editing, history and keys belong to `LineEditor`; answers to the `Session`.
+struct REPL {
+    private var session: Session
+    private let editor: LineEditor
+    private let palette: Palette
+
+    /// Nil when libedit cannot drive this terminal; the caller then reads plain lines.
+    init?(advisor: Advisor, colours: Bool, environment: [String: String]) {
+        let settings = HistorySettings(environment: environment)
+        settings.warnings.forEach { Output.error("advisor: " + $0) }
+        let history = InputHistory(size: settings.size, file: settings.path.map(HistoryFile.init))
+        do { try history.load() } catch { Output.error("advisor: \(error)") }
+
+        let completer = Completer(advisor: advisor)
+        let palette = Palette(enabled: colours)
+        guard let editor = LineEditor(program: "advisor", prompt: palette.prompt("advisor>"), history: history,
+                                      completer: { line, cursor, columns in
+            let edit = CompletionEdit(completer.candidates(line: line, cursor: cursor), line: line, cursor: cursor)
+            return .init(deleting: edit.deleting, inserting: edit.inserting,
+                         listing: CandidateColumns.lines(edit.listing, width: columns))
+        }) else { return nil }
+        self.session = advisor.session()
+        self.editor = editor
+        self.palette = palette
+    }
+
+    mutating func run() {
+        Output.line(palette.banner("advisor \(AdvisorVersion.current), a career advisor for back-end development. Type :help for what you can ask."))
+        while true {
+            switch editor.read() {
+            case .interrupted:
+                continue
+            case .endOfInput:
+                // libedit has echoed ^D on the prompt's line; the goodbye goes on a line of its own.
+                if case .command(_, let goodbye) = session.respond(to: ":quit") { Output.line("\n" + goodbye) }
+                return
+            case .line(let line):
+                if line.allSatisfy(\.isWhitespace) { continue }
+                record(line)
+                let reply = session.respond(to: line)
+                switch reply {
+                case .answer(_, let text), .command(_, let text): Output.line(text + "\n")
+                case .error(let message): Output.line(palette.error(message) + "\n")
+                }
+                if case .command(name: "quit", _) = reply { return }
+            }
+        }
+    }
+
+    /// Saves the line before answering it, so nothing typed is lost if the answer never comes.
+    private mutating func record(_ line: String) {
+        do {
+            try editor.history.record(line)
+        } catch {
+            Output.error("advisor: \(error)")
+        }
+        session.history = editor.history.entries
+    }
+}
