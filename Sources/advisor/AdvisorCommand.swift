@@ -16,7 +16,7 @@ struct AdvisorCommand: ParsableCommand {
             and answers each one. Lines starting with ':' are commands (:help, :why, :history, :reset, :quit).
             """,
         version: AdvisorVersion.current,
-        subcommands: [Ask.self])
+        subcommands: [Ask.self, Replay.self])
 
     @Flag(name: .long, help: "Batch mode: one JSON object per input line, as the contract describes.")
     var json = false
@@ -24,18 +24,25 @@ struct AdvisorCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours in the interactive session (NO_COLOR=1 does the same).")
     var noColor = false
 
+    @Option(name: .long, help: ArgumentHelp("Where ':save NAME' writes transcripts (default: Transcripts/).", valueName: "dir"))
+    var transcripts: String?
+
+    @Option(name: .long, help: ArgumentHelp("Record the whole session as a transcript in this file, written after every turn.", valueName: "file"))
+    var record: String?
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
         Output.ignoreBrokenPipe()
+        let saving = TranscriptSaving(folder: transcripts, recordFile: record)
         let advisor = try data.load()
         let environment = ProcessInfo.processInfo.environment
         if !json, Terminal.isInteractive(environment: environment),
            var repl = REPL(advisor: advisor, colours: Terminal.usesColour(noColorFlag: noColor, environment: environment),
-                           environment: environment) {
+                           environment: environment, saving: saving) {
             repl.run()
         } else {
-            var lines = PlainLines(session: advisor.session(), json: json)
+            var lines = PlainLines(session: advisor.session(), json: json, saving: saving)
             lines.run()
         }
     }

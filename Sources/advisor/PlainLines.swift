@@ -6,12 +6,20 @@ struct PlainLines {
     var session: Session
     /// `--json`: one JSON object per input line, as the contract describes.
     let json: Bool
+    var saving: TranscriptSaving
 
     mutating func run() {
         while let line = readLine(strippingNewline: true) {
             // The contract gives every JSON input line an answer; a person's blank line gets none.
             if !json && line.allSatisfy(\.isWhitespace) { continue }
+            if TranscriptSaving.isSave(line) {
+                let saved = saving.save(line)
+                Output.line(json ? (saved.ok ? "{\"command\": \"save\"}" : "{\"error\": \(JSONLine.quote(saved.message))}")
+                                 : saved.message + "\n")
+                continue
+            }
             let reply = session.respond(to: line)
+            if let warning = saving.note(line, reply) { Output.error(warning) }
             if json {
                 Output.line(JSONLine.render(reply, input: line))
                 continue

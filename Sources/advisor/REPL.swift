@@ -7,9 +7,10 @@ struct REPL {
     private var session: Session
     private let editor: LineEditor
     private let palette: Palette
+    private var saving: TranscriptSaving
 
     /// Nil when libedit cannot drive this terminal; the caller then reads plain lines.
-    init?(advisor: Advisor, colours: Bool, environment: [String: String]) {
+    init?(advisor: Advisor, colours: Bool, environment: [String: String], saving: TranscriptSaving) {
         let settings = HistorySettings(environment: environment)
         settings.warnings.forEach { Output.error("advisor: " + $0) }
         let history = InputHistory(size: settings.size, file: settings.path.map(HistoryFile.init))
@@ -26,6 +27,7 @@ struct REPL {
         self.session = advisor.session()
         self.editor = editor
         self.palette = palette
+        self.saving = saving
     }
 
     mutating func run() {
@@ -41,7 +43,13 @@ struct REPL {
             case .line(let line):
                 if line.allSatisfy(\.isWhitespace) { continue }
                 record(line)
+                if TranscriptSaving.isSave(line) {
+                    let saved = saving.save(line)
+                    Output.line((saved.ok ? saved.message : palette.error(saved.message)) + "\n")
+                    continue
+                }
                 let reply = session.respond(to: line)
+                if let warning = saving.note(line, reply) { Output.error(warning) }
                 switch reply {
                 case .answer(_, let text), .command(_, let text): Output.line(text + "\n")
                 case .error(let message): Output.line(palette.error(message) + "\n")

@@ -11,7 +11,7 @@ public struct Session: Sendable {
     public var history: [String] = []
 
     /// The commands a line may start with (after `:`), for "did you mean" and tab completion.
-    public static let commandNames = ["help", "why", "history", "reset", "quit", "exit"]
+    public static let commandNames = ["help", "why", "history", "reset", "save", "quit", "exit"]
 
     init(advisor: Advisor) {
         self.advisor = advisor
@@ -105,6 +105,9 @@ public struct Session: Sendable {
             return .command(name: "history", text: HistoryListing.render(history, last: count, empty: advisor.templates.fill("history_empty")))
         case "quit", "exit":
             return .command(name: "quit", text: advisor.templates.fill("goodbye"))
+        case "save", "save!":
+            // A front end that keeps a transcript handles `:save` before the session sees it.
+            return .error("':save' works in the interactive session and with piped input, not here.")
         default:
             let suggestion = Self.commandNames.min { Self.distance(name, $0) < Self.distance(name, $1) }
             let hint = suggestion.map { Self.distance(name, $0) <= 2 ? " Did you mean ':\($0)'?" : "" } ?? ""
