@@ -8,6 +8,7 @@ struct REPL {
     private let editor: LineEditor
     private let palette: Palette
     private var saving: TranscriptSaving
+    private var profiles: ProfileStore
 
     /// Nil when libedit cannot drive this terminal; the caller then reads plain lines.
     init?(advisor: Advisor, colours: Bool, environment: [String: String], saving: TranscriptSaving) {
@@ -24,7 +25,13 @@ struct REPL {
             return .init(deleting: edit.deleting, inserting: edit.inserting,
                          listing: CandidateColumns.lines(edit.listing, width: columns))
         }) else { return nil }
-        self.session = advisor.session()
+        var session = advisor.session()
+        var profiles = ProfileStore(environment: environment)
+        let remembered = profiles.load(knowledge: advisor.knowledge)
+        if let warning = remembered.warning { Output.error(warning) }
+        session.restore(remembered.profile)
+        self.session = session
+        self.profiles = profiles
         self.editor = editor
         self.palette = palette
         self.saving = saving
@@ -50,6 +57,11 @@ struct REPL {
                 }
                 let reply = session.respond(to: line)
                 if let warning = saving.note(line, reply) { Output.error(warning) }
+                if case .command(name: "forget", _) = reply {
+                    if let warning = profiles.forget() { Output.error(warning) }
+                } else if let warning = profiles.save(session.profile) {
+                    Output.error(warning)
+                }
                 switch reply {
                 case .answer(_, let text), .command(_, let text): Output.line(text + "\n")
                 case .error(let message): Output.line(palette.error(message) + "\n")

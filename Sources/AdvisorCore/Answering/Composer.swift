@@ -253,13 +253,13 @@ struct Composer {
     }
 }
 
-/// Joins names the way a sentence does: "A", "A and B", "A, B and C".
+/// Joins names the way a sentence does: "A", "A and B", "A, B and C" (or "A or B").
 enum ListText {
-    static func join(_ items: [String]) -> String {
+    static func join(_ items: [String], with word: String = "and") -> String {
         switch items.count {
         case 0: return ""
         case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+        default: return items.dropLast().joined(separator: ", ") + " \(word) " + items.last!
         }
     }
 }

@@ -6,6 +6,20 @@ struct NextStepAdvice {
     let t: Templates
 
     func answer(for profile: Profile) -> Composer.Answer {
+        var answer = pathStep(for: profile)
+        // A target role puts its key tools ahead of the path ("a cloud engineer: AWS or
+        // Azure first"), unless the person knows one of them already.
+        if let target = profile.target.flatMap(kb.role), !target.keyTools.isEmpty,
+           !target.keyTools.contains(where: profile.knows.contains) {
+            let tools = ListText.join(target.keyTools.compactMap { kb.tool($0)?.name }, with: "or")
+            answer.text = t.fill("next_step_target", ["role": target.name, "tools": tools,
+                                                      "responsibility": target.responsibility]) + "\n" + answer.text
+        }
+        return answer
+    }
+
+    /// The next step on the article's path alone, with why it is next and what follows.
+    private func pathStep(for profile: Profile) -> Composer.Answer {
         let known = profile.knows.compactMap(kb.tool)
         let languages = known.filter { $0.category == "languages" }
         let frameworks = known.filter { $0.category == "frameworks" }
@@ -14,9 +28,11 @@ struct NextStepAdvice {
         func step(_ id: String) -> Step? { kb.step(id) }
         func advise(_ id: String, _ why: String) -> Composer.Answer {
             guard let s = step(id) else { return Composer.Answer(text: why) }
-            return Composer.Answer(
-                text: t.fill("next_step", ["number": String(s.number), "title": s.title, "text": s.text, "why": why]),
-                named: [EntityValue(.step, id)])
+            var text = t.fill("next_step", ["number": String(s.number), "title": s.title, "text": s.text, "why": why])
+            if let after = kb.steps.first(where: { $0.number == s.number + 1 }) {
+                text += "\n" + t.fill("next_step_after", ["number": String(after.number), "title": after.title])
+            }
+            return Composer.Answer(text: text, named: [EntityValue(.step, id)])
         }
         let knownNames = ListText.join(known.map(\.name))
         if done.contains("certifications") { return Composer.Answer(text: t.fill("next_step_done")) }

@@ -11,7 +11,7 @@ public struct Session: Sendable {
     public var history: [String] = []
 
     /// The commands a line may start with (after `:`), for "did you mean" and tab completion.
-    public static let commandNames = ["help", "why", "history", "reset", "save", "quit", "exit"]
+    public static let commandNames = ["help", "why", "history", "profile", "forget", "reset", "save", "quit", "exit"]
 
     init(advisor: Advisor) {
         self.advisor = advisor
@@ -65,6 +65,11 @@ public struct Session: Sendable {
         return own
     }
 
+    /// Starts from a profile remembered from an earlier session (the REPL's profile file).
+    public mutating func restore(_ remembered: Profile) {
+        profile = remembered
+    }
+
     /// Forgets the context and the profile: a fresh session.
     public mutating func reset() {
         context = ConversationContext()
@@ -103,6 +108,12 @@ public struct Session: Sendable {
                 return .error("':history' takes a number of entries, like ':history 20'.")
             }
             return .command(name: "history", text: HistoryListing.render(history, last: count, empty: advisor.templates.fill("history_empty")))
+        case "profile":
+            return .command(name: "profile", text: ProfileText(kb: advisor.knowledge, t: advisor.templates).show(profile))
+        case "forget":
+            // The front end that keeps a profile file deletes it on this reply.
+            profile = Profile()
+            return .command(name: "forget", text: advisor.templates.fill("profile_forgotten"))
         case "quit", "exit":
             return .command(name: "quit", text: advisor.templates.fill("goodbye"))
         case "save", "save!":

@@ -94,6 +94,9 @@ public struct Role: Sendable, Equatable {
     public var about: Fact?
     public var needs: [String]
     public var needsSource: String
+    /// Tools someone aiming at this role should learn first (a cloud engineer: AWS or
+    /// Azure); the next-step advice puts them ahead of the general path.
+    public var keyTools: [String] = []
 }
 
 public struct ToolCategory: Sendable, Equatable {

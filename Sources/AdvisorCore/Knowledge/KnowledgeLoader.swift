@@ -19,6 +19,12 @@ struct KnowledgeLoader {
         let roles = try loadRoles(try root.parse("\(folder)/roles.yaml"), checkSource)
         let (categories, tools) = try loadTools(try root.parse("\(folder)/tools.yaml"), checkSource)
         let steps = try loadSteps(try root.parse("\(folder)/steps.yaml"), checkSource)
+        let toolIDs = Set(tools.map(\.id))
+        for role in roles {
+            for tool in role.keyTools where !toolIDs.contains(tool) {
+                throw DataError(file: "\(folder)/roles.yaml", message: "role '\(role.id)' names unknown key tool '\(tool)'")
+            }
+        }
         return KnowledgeBase(
             sources: sources, backend: backend, responsibilities: responsibilities,
             technicalSkills: technical, softSkills: soft, roles: roles,
@@ -80,7 +86,7 @@ struct KnowledgeLoader {
         let roles: [(DataNode, Role)] = try items.map { item in
             let r = try item.record("a role", allowed: [
                 "id", "name", "responsibility", "salary", "salary_source", "salary_from",
-                "about", "about_source", "needs", "needs_source",
+                "about", "about_source", "needs", "needs_source", "key_tools",
             ])
             let id = try r.text("id")
             var salary: Salary?
@@ -110,7 +116,8 @@ struct KnowledgeLoader {
             try check(try r.required("needs_source"), needsSource)
             return (item, Role(id: id, name: try r.text("name"), responsibility: try r.text("responsibility"),
                                salary: salary, salaryFrom: salaryFrom, about: about,
-                               needs: try r.texts("needs"), needsSource: needsSource))
+                               needs: try r.texts("needs"), needsSource: needsSource,
+                               keyTools: try r.optionalTexts("key_tools")))
         }
         let ids = Set(roles.map { $0.1.id })
         for (node, role) in roles {

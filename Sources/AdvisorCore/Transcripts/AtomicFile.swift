@@ -20,13 +20,15 @@ public enum AtomicFile {
     /// one file system), flushes it to the disk, then renames it over `path`. An existing
     /// file keeps its permissions. On failure the temporary file is removed.
     /// - Throws: `AtomicFile.Failure` naming the path and the system's reason.
-    public static func write(_ data: Data, to path: String) throws {
+    /// - Parameter mode: the permissions to give the file (a profile is private: 0600);
+    ///   by default an existing file keeps its own and a new one gets 0644.
+    public static func write(_ data: Data, to path: String, mode wanted: mode_t? = nil) throws {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
 
         var existing = stat()
-        let mode: mode_t = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644
+        let mode: mode_t = wanted ?? (stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : 0o644)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure(path) }
         var done = false

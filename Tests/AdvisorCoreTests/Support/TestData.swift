@@ -57,7 +57,7 @@ enum TestData {
 
     /// Runs the built binary with `args`, feeding it `stdin`, and returns its exit status and output.
     /// Input and output go through temporary files, so no pipe can fill up and stall the child.
-    static func run(_ args: [String], stdin: String = "") -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("advisor-run-\(UUID().uuidString)")
         do {
@@ -72,6 +72,9 @@ enum TestData {
             let process = Process()
             process.executableURL = binary
             process.arguments = args
+            if !environment.isEmpty {
+                process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            }
             process.standardInput = try FileHandle(forReadingFrom: input)
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = try FileHandle(forWritingTo: errors)
