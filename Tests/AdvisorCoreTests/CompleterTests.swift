@@ -12,7 +12,7 @@ import Testing
     }
 
     @Test func commandsAfterAColon() {
-        #expect(texts(":") == [":exit", ":help", ":history", ":quit", ":reset", ":save", ":why"])
+        #expect(texts(":") == [":exit", ":forget", ":help", ":history", ":profile", ":quit", ":reset", ":save", ":why"])
         #expect(texts(":h") == [":help", ":history"])
         #expect(texts("  :re") == [":reset"])
         #expect(texts(":history 2").isEmpty)
