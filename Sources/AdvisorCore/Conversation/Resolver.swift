@@ -40,18 +40,24 @@ struct Resolver {
               let top = ranked.first(where: { $0.intent != .outOfScope }) else {
             return declined(1, "none of its words are ones the advisor knows")
         }
-        if let oos = base.first(where: { $0.intent == .outOfScope }) {
+        // A line anchored in the domain (it names a role, tool, step…, or says "backend") is
+        // not declined for resembling everyday requests; its key words may carry it over the
+        // threshold. Other lines must beat the declined examples by a wider margin.
+        let anchored = isAnchored(analysis)
+        if !anchored, let oos = base.first(where: { $0.intent == .outOfScope }) {
             if oos.score > bestIn.score {
                 return declined(oos.score, "it reads most like the examples of questions the advisor declines")
             }
             // Nearly as close to the declined examples as to the best intent: declined, since
             // a wrong answer costs more than a decline that says what the advisor can answer.
-            if oos.score >= bestIn.score - language.declineMargin {
+            let margin = max(language.declineMargin, language.unanchoredMargin)
+            if oos.score >= bestIn.score - margin {
                 return declined(oos.score, "it is nearly as close to questions the advisor declines (\(percent(oos.score))) as to \(bestIn.intent.rawValue) (\(percent(bestIn.score)))")
             }
         }
-        if bestIn.score < language.threshold {
-            return declined(1 - bestIn.score, "the best match, \(bestIn.intent.rawValue), scores \(percent(bestIn.score)) (below the \(percent(language.threshold)) threshold)")
+        let evidence = anchored ? max(bestIn.score, top.score) : bestIn.score
+        if evidence < language.threshold {
+            return declined(1 - evidence, "the best match, \(bestIn.intent.rawValue), scores \(percent(evidence)) (below the \(percent(language.threshold)) threshold)")
         }
         var understanding = Understanding(
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
@@ -76,6 +82,17 @@ struct Resolver {
             reason: "you chose this reading when asked")
         understanding.entities = entities(for: intent, analysis, context, followUp: false)
         return understanding
+    }
+
+    /// Whether the line names something of the domain (a role, tool, step, category or
+    /// responsibility, by a name that is not also an everyday word) or holds an anchor word
+    /// such as "backend".
+    private func isAnchored(_ analysis: Analysis) -> Bool {
+        let domainTypes: Set<EntityType> = [.role, .tool, .step, .category, .responsibility]
+        return analysis.mentions.contains { m in
+            m.values.contains { domainTypes.contains($0.type) }
+                && !analysis.terms[m.range].allSatisfy { language.weakNames.contains($0) }
+        } || analysis.terms.contains { language.anchors.contains($0) }
     }
 
     /// Whether a line may take what it lacks from the context: when it points back ("that

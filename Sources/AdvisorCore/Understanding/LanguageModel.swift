@@ -14,6 +14,12 @@ public struct LanguageModel: Sendable {
     var ambiguityMargin: Double = 0
     /// How much of a line is read (in Unicode scalars).
     var maxCharacters = 2000
+    /// Words that tie a line to back-end careers even when it names no role or tool.
+    public internal(set) var anchors: Set<String> = []
+    /// Names that are everyday words too ("language", "go", "cloud"): alone they anchor nothing.
+    public internal(set) var weakNames: Set<String> = []
+    /// The decline margin for a line with no anchor at all (no domain name, no anchor word).
+    var unanchoredMargin: Double = 0
     let followupConfidence: Double
     /// Whether the opening term is a feature of its own ("^what").
     let openingTerm: Bool
@@ -54,7 +60,7 @@ public struct LanguageModel: Sendable {
                                                                      "followup_confidence", "followup_intents", "placeholder_weight",
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
                                                                      "cues", "cue_boost", "ambiguity_margin", "max_characters",
-                                                                     "exclusive_placeholders"])
+                                                                     "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -141,6 +147,9 @@ public struct LanguageModel: Sendable {
         model.cueBoost = try number("cue_boost")
         model.ambiguityMargin = try number("ambiguity_margin")
         model.maxCharacters = Int(try number("max_characters"))
+        model.unanchoredMargin = try number("unanchored_margin")
+        for word in try record.texts("anchors") { model.anchors.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.texts("weak_names") { model.weakNames.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for item in try record.required("cues").list("'cues'") {
             let r = try item.record("a cue", allowed: ["words", "favour", "boost"])
             let words = try r.texts("words").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
