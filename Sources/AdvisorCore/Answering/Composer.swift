@@ -86,14 +86,16 @@ struct Composer {
 
     func source(_ id: String) -> String { kb.sourceName(id) }
 
-    private func sources(_ ids: [String?]) -> String {
+    /// "(Source: X.)" or "(Sources: X; Y.)": each source named once, in the order given.
+    private func cite(_ ids: [String?]) -> String {
         var seen = Set<String>()
-        return ids.compactMap { $0 }.filter { seen.insert($0).inserted }.map(source).joined(separator: "; ")
+        let names = ids.compactMap { $0 }.filter { seen.insert($0).inserted }.map(source)
+        return t.fill(names.count == 1 ? "cite_one" : "cite_many", ["names": names.joined(separator: "; ")])
     }
 
     private func fact(_ key: String) -> String {
         guard let fact = kb.backend[key] else { return "" }
-        return t.fill("fact", ["text": fact.text, "source": source(fact.source)])
+        return t.fill("fact", ["text": fact.text, "cite": cite([fact.source])])
     }
 
     private func responsibilities(_ ids: [String]) -> String {
@@ -102,10 +104,10 @@ struct Composer {
             let items = kb.responsibilities.enumerated().map { i, r in
                 t.fill("responsibility_item", ["number": String(i + 1), "title": r.title, "text": r.text])
             }.joined(separator: "\n")
-            return t.fill("responsibilities_all", ["items": items, "source": source(kb.responsibilities.first?.source ?? "seed")])
+            return t.fill("responsibilities_all", ["items": items, "cite": cite([kb.responsibilities.first?.source ?? "seed"])])
         }
         return chosen.map { r in
-            t.fill("responsibility_one", ["title": r.title, "text": r.text, "example": r.example, "source": source(r.source)])
+            t.fill("responsibility_one", ["title": r.title, "text": r.text, "example": r.example, "cite": cite([r.source])])
         }.joined(separator: "\n\n")
     }
 
@@ -128,7 +130,7 @@ struct Composer {
     private func describe(_ role: Role) -> String {
         t.fill("role_describe", [
             "name": role.name, "responsibility": role.responsibility, "about": role.about?.text ?? "",
-            "sources": sources([role.salary == nil ? role.needsSource : "seed", role.about?.source]),
+            "cite": cite([role.salary == nil ? role.needsSource : "seed", role.about?.source]),
         ])
     }
 
@@ -191,7 +193,7 @@ struct Composer {
 
     private func skills(_ role: Role) -> String {
         t.fill("role_skills", ["name": role.name, "items": role.needs.map { "- " + $0 }.joined(separator: "\n"),
-                               "source": source(role.needsSource)])
+                               "cite": cite([role.needsSource])])
     }
 
     private func skillsList(kind: String?) -> String {
@@ -201,9 +203,9 @@ struct Composer {
         let all = kb.technicalSkills + kb.softSkills
         let values = ["technical": items(kb.technicalSkills), "soft": items(kb.softSkills)]
         switch kind {
-        case "technical": return t.fill("skills_technical", values.merging(["source": sources(kb.technicalSkills.map(\.source))]) { $1 })
-        case "soft": return t.fill("skills_soft", values.merging(["source": sources(kb.softSkills.map(\.source))]) { $1 })
-        default: return t.fill("skills_both", values.merging(["source": sources(all.map(\.source))]) { $1 })
+        case "technical": return t.fill("skills_technical", values.merging(["cite": cite(kb.technicalSkills.map(\.source))]) { $1 })
+        case "soft": return t.fill("skills_soft", values.merging(["cite": cite(kb.softSkills.map(\.source))]) { $1 })
+        default: return t.fill("skills_both", values.merging(["cite": cite(all.map(\.source))]) { $1 })
         }
     }
 
@@ -214,7 +216,7 @@ struct Composer {
             let tools = kb.tools.filter { $0.category == id }
             let items = tools.map { t.fill("tool_item", ["name": $0.name, "text": $0.text]) }.joined(separator: "\n")
             return t.fill("tools_category", ["summary": cat.summary, "items": items,
-                                             "sources": sources([cat.source] + tools.map(\.source))])
+                                             "cite": cite([cat.source] + tools.map(\.source))])
         }
         let items = kb.categories.map { cat in
             t.fill("tools_category_item", ["name": cat.name,
@@ -227,29 +229,31 @@ struct Composer {
         let seed = tool.seedText.map { t.fill("tool_seed", ["text": $0]) } ?? ""
         return t.fill("tool_describe", [
             "name": tool.name, "category": kb.category(tool.category)?.name ?? tool.category, "text": tool.text,
-            "seed": seed, "sources": sources([tool.source, tool.seedText == nil ? nil : "seed"]),
+            "seed": seed, "cite": cite([tool.source, tool.seedText == nil ? nil : "seed"]),
         ])
     }
 
+    /// Tools side by side, one line each: their descriptions are sentences, too long for
+    /// the columns of a table.
     private func compare(_ tools: [Tool]) -> String {
         let names = ListText.join(tools.map(\.name))
-        let table = TextTable(header: [t.fill("heading_tool"), t.fill("heading_kind"), t.fill("heading_for")], rows: tools.map {
-            [$0.name, kb.category($0.category)?.name ?? $0.category, $0.text]
-        }).render()
-        return t.fill("tool_compare", ["intro": t.fill("tool_compare_intro", ["names": names]), "table": table,
-                                       "sources": sources(tools.map(\.source))])
+        let items = tools.map {
+            t.fill("tool_compare_item", ["name": $0.name, "category": kb.category($0.category)?.name ?? $0.category, "text": $0.text])
+        }.joined(separator: "\n")
+        return t.fill("tool_compare", ["intro": t.fill("tool_compare_intro", ["names": names]), "items": items,
+                                       "cite": cite(tools.map(\.source))])
     }
 
     // MARK: Steps
 
     private func roadmap() -> String {
         let items = kb.steps.map { t.fill("step_item", ["number": String($0.number), "title": $0.title, "text": $0.text]) }
-        return t.fill("steps_roadmap", ["items": items.joined(separator: "\n"), "source": sources(kb.steps.map(\.source))])
+        return t.fill("steps_roadmap", ["items": items.joined(separator: "\n"), "cite": cite(kb.steps.map(\.source))])
     }
 
     private func detail(_ step: Step) -> String {
         t.fill("step_detail", ["number": String(step.number), "title": step.title, "text": step.text,
-                               "more": step.more ?? "", "sources": sources([step.source, step.moreSource])])
+                               "more": step.more ?? "", "cite": cite([step.source, step.moreSource])])
     }
 }
 

@@ -9,7 +9,7 @@ public struct Templates: Sendable {
 
     /// Template names the composer uses; a missing one is a load error, not a blank answer.
     static let required: [String] = [
-        "greet", "thank", "goodbye", "reset_done", "help", "help_command", "history_empty", "declined", "declined_other_job", "fact",
+        "cite_one", "cite_many", "tool_compare_item", "greet", "thank", "goodbye", "reset_done", "help", "help_command", "history_empty", "declined", "declined_other_job", "fact",
         "responsibilities_all", "responsibility_item", "responsibility_one", "market",
         "role_list", "role_describe", "role_salary", "role_salary_general", "role_salary_table",
         "role_compare", "role_compare_more", "role_compare_same", "role_rank_highest", "role_rank_lowest",
@@ -20,7 +20,7 @@ public struct Templates: Sendable {
         "next_step_why_projects", "next_step_why_community", "next_step_why_certify", "next_step_done",
         "profile_noted", "profile_forgotten", "profile_nothing", "noted_knows", "noted_not_known", "noted_level", "noted_done", "noted_target", "profile_show", "profile_empty", "profile_level",
         "profile_knows", "profile_not_known", "profile_done",
-        "heading_role", "heading_salary", "heading_work", "heading_tool", "heading_kind", "heading_for", "suggest", "clarify",
+        "heading_role", "heading_salary", "heading_work", "suggest", "clarify",
         "which_role", "which_roles", "which_tool", "which_tools", "which_step",
     ]
 
