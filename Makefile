@@ -30,6 +30,7 @@ build: deps
 ## Builds and runs the whole suite (unit tests and end-to-end tests against the built binary).
 test: deps
 	$(SWIFT) build --product advisor
+	.build/debug/advisor check --strict
 	$(SWIFT) test
 
 ## Scores the public development set with the release binary.

@@ -16,7 +16,7 @@ struct AdvisorCommand: ParsableCommand {
             and answers each one. Lines starting with ':' are commands (:help, :why, :history, :reset, :quit).
             """,
         version: AdvisorVersion.current,
-        subcommands: [Ask.self, Replay.self])
+        subcommands: [Ask.self, Replay.self, Check.self, Eval.self])
 
     @Flag(name: .long, help: "Batch mode: one JSON object per input line, as the contract describes.")
     var json = false

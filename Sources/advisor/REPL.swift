@@ -56,6 +56,7 @@ struct REPL {
                     continue
                 }
                 let reply = session.respond(to: line)
+                UnansweredSink.note(line, reply, threshold: session.advisor.language.threshold)
                 if let warning = saving.note(line, reply) { Output.error(warning) }
                 if case .command(name: "forget", _) = reply {
                     if let warning = profiles.forget() { Output.error(warning) }

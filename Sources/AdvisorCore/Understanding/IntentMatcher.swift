@@ -88,7 +88,9 @@ struct IntentMatcher: Sendable {
     /// Each intent's score in [0, 1], highest first; ties in the contract's order so results
     /// are deterministic. Query features are visited in line order (never a dictionary's),
     /// so the floating-point sums, and hence every tie, come out the same on every run.
-    func scores(features: [String]) -> [(intent: Intent, score: Double, example: Int)] {
+    /// - Parameter excluded: an example left out of the scoring, for `advisor check`'s
+    ///   leave-one-out test (how an example fares when it is not there to match itself).
+    func scores(features: [String], excluding excluded: Int? = nil) -> [(intent: Intent, score: Double, example: Int)] {
         var query: [(id: Int, weight: Double)] = []
         var seen = Set<Int>()
         var norm2 = 0.0
@@ -115,7 +117,7 @@ struct IntentMatcher: Sendable {
         var best = [Double](repeating: 0, count: Intent.allCases.count * k)
         var bestExample = [Int](repeating: -1, count: Intent.allCases.count)
         let present = Set(query.map(\.id))
-        for (i, dot) in dots.enumerated() where dot > 0 {
+        for (i, dot) in dots.enumerated() where dot > 0 && i != excluded {
             if !exampleExclusive[i].isEmpty && !exampleExclusive[i].allSatisfy(present.contains) { continue }
             let cosine = dot / (queryNorm * exampleNorm[i])
             let base = exampleIntentIndex[i] * k

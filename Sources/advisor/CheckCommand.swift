@@ -1,0 +1,51 @@
+import AdvisorCore
+import ArgumentParser
+import Foundation
+
+/// `advisor check`: validates the data an author edits (or, with `--unanswered`, lists the
+/// questions the REPL could not answer), so a change can be tried without running the advisor.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check the intents, entities, knowledge base and transcripts for mistakes.",
+        discussion: """
+            Prints each problem as 'file:line: error|warning: what', then the counts (notes, hints from the leave-one-out test that never fail the check, are listed with --notes). Exits 0 when \
+            there are no errors, 1 when there are (with --strict, warnings count as errors). With \
+            --unanswered, lists instead the questions the interactive advisor declined or was unsure \
+            of (~/.advisor_unanswered, or ADVISOR_UNANSWERED), grouped by similarity, most asked first.
+            """)
+
+    @Flag(name: .long, help: "Count warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Also list the notes: examples the matcher misreads or declines when they are left out.")
+    var notes = false
+
+    @Flag(name: .long, help: "List the questions the advisor could not answer, grouped by similarity.")
+    var unanswered = false
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        Output.ignoreBrokenPipe()
+        let root = data.data.map { DataRoot(path: $0) } ?? .builtIn
+        if unanswered { return try listUnanswered() }
+        let report = DataCheck.run(root)
+        Output.line(report.render(strict: strict, notes: notes))
+        if !report.passes(strict: strict) { throw ExitCode.failure }
+    }
+
+    private func listUnanswered() throws {
+        let advisor = try data.load()
+        let log = UnansweredLog(environment: ProcessInfo.processInfo.environment)
+        guard let path = log.path else {
+            Output.line("The unanswered-question log is switched off (ADVISOR_UNANSWERED is empty).")
+            return
+        }
+        let questions: [String]
+        do { questions = try UnansweredLog.questions(at: path) } catch {
+            Output.error("advisor: \(error)")
+            throw ExitCode.failure
+        }
+        Output.line(UnansweredGroups(questions, language: advisor.language).render(source: path))
+    }
+}
