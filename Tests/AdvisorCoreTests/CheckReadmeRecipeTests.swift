@@ -43,6 +43,11 @@ import Testing
             #expect(understanding.intent == .roleSalary, "\(question)")
             #expect(understanding.entities[.role] == ["site-reliability-engineer"], "\(question)")
             #expect(text.contains("₹9–14 LPA"), "\(question): \(text)")
+            // The figure is credited to the new role's own source, not to the article's table.
+            if role.contains("salary_source: general") {
+                #expect(text.contains("Source: general knowledge"), "\(question): \(text)")
+                #expect(!text.contains("Glassdoor"), "\(question): \(text)")
+            }
         }
     }
 }

@@ -40,7 +40,7 @@ struct Composer {
         case .marketOutlook: return Answer(text: fact("market"))
         case .careerFit: return Answer(text: fact("fit"))
         case .backendResponsibilities: return Answer(text: responsibilities(u.entities[.responsibility] ?? []))
-        case .roleList: return Answer(text: t.fill("role_list", ["table": salaryTable(kb.rolesWithSalary, withWork: true), "lpa": lpa()]))
+        case .roleList: return Answer(text: t.fill("role_list", ["table": salaryTable(kb.rolesWithSalary, withWork: true), "lpa": lpa(kb.rolesWithSalary)]))
         case .roleDescribe: return Answer(text: roles.map(describe).joined(separator: "\n\n"))
         case .roleSalary: return Answer(text: salary(roles))
         case .roleCompare: return compare(roles)
@@ -113,8 +113,12 @@ struct Composer {
 
     // MARK: Roles
 
-    func lpa() -> String {
-        t.fill("lpa", ["source": source(kb.rolesWithSalary.first?.salary?.source ?? "glassdoor")])
+    /// What LPA means and where the figures shown come from: the sources of exactly the
+    /// roles in the answer, so a role added from another source is credited to it.
+    func lpa(_ roles: [Role]) -> String {
+        var seen = Set<String>()
+        let names = roles.compactMap { $0.salary?.source }.filter { seen.insert($0).inserted }.map(source)
+        return t.fill(names.count > 1 ? "lpa_many" : "lpa", ["source": names.joined(separator: "; ")])
     }
 
     private func salaryTable(_ roles: [Role], withWork: Bool) -> String {
@@ -136,21 +140,21 @@ struct Composer {
 
     private func salary(_ roles: [Role]) -> String {
         if roles.isEmpty {
-            return t.fill("role_salary_table", ["table": salaryTable(kb.rolesWithSalary, withWork: false), "lpa": lpa()])
+            return t.fill("role_salary_table", ["table": salaryTable(kb.rolesWithSalary, withWork: false), "lpa": lpa(kb.rolesWithSalary)])
         }
         if roles.count == 1, let role = roles.first {
             if let salary = role.salary {
-                return t.fill("role_salary", ["name": role.name, "salary": salary.text, "lpa": lpa()])
+                return t.fill("role_salary", ["name": role.name, "salary": salary.text, "lpa": lpa([role])])
             }
             let levels = role.salaryFrom.compactMap(kb.role)
             if levels.count == 2 {
                 return t.fill("role_salary_general", [
                     "name": role.name, "junior": levels[0].name, "junior_salary": levels[0].salary?.text ?? "",
-                    "senior": levels[1].name, "senior_salary": levels[1].salary?.text ?? "", "lpa": lpa(),
+                    "senior": levels[1].name, "senior_salary": levels[1].salary?.text ?? "", "lpa": lpa(levels),
                 ])
             }
         }
-        return t.fill("role_salary_table", ["table": salaryTable(expand(roles), withWork: false), "lpa": lpa()])
+        return t.fill("role_salary_table", ["table": salaryTable(expand(roles), withWork: false), "lpa": lpa(expand(roles))])
     }
 
     /// Roles with their stand-ins: the job in general becomes its junior and senior levels.
@@ -172,7 +176,7 @@ struct Composer {
             summary = same ? t.fill("role_compare_same", ["salary": salary.text])
                 : t.fill("role_compare_more", ["name": top.name, "salary": salary.text])
         }
-        return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa()]))
+        return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa(shown)]))
     }
 
     private func rank(lowest: Bool) -> Answer {
@@ -186,7 +190,7 @@ struct Composer {
         }.map(\.element)
         guard let first = ordered.first, let salary = first.salary else { return Answer(text: "") }
         let text = t.fill(lowest ? "role_rank_lowest" : "role_rank_highest", [
-            "name": first.name, "salary": salary.text, "table": salaryTable(ordered, withWork: false), "lpa": lpa(),
+            "name": first.name, "salary": salary.text, "table": salaryTable(ordered, withWork: false), "lpa": lpa(ordered),
         ])
         return Answer(text: text, named: [EntityValue(.role, first.id)])
     }

@@ -13,7 +13,7 @@ public struct Templates: Sendable {
         "responsibilities_all", "responsibility_item", "responsibility_one", "market",
         "role_list", "role_describe", "role_salary", "role_salary_general", "role_salary_table",
         "role_compare", "role_compare_more", "role_compare_same", "role_rank_highest", "role_rank_lowest",
-        "role_skills", "lpa", "skills_both", "skills_technical", "skills_soft", "skill_item",
+        "role_skills", "lpa", "lpa_many", "skills_both", "skills_technical", "skills_soft", "skill_item",
         "tools_all", "tools_category_item", "tools_category", "tool_item", "tool_describe", "tool_seed",
         "tool_compare", "tool_compare_intro", "steps_roadmap", "step_item", "step_detail",
         "next_step", "next_step_empty", "next_step_target", "next_step_after", "next_step_why_start", "next_step_why_frameworks", "next_step_why_database", "next_step_why_framework",
