@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/advisor
 
-.PHONY: run test build release deps eval clean
+.PHONY: run test build release deps eval clean bench
 
 ## Installs libedit-dev (the headers of the REPL's line editor, libedit) when it is missing.
 deps:
@@ -37,5 +37,20 @@ test: deps
 eval: release
 	python3 ../shared/eval/run_eval.py --cases ../shared/eval/dev.jsonl --advisor "$(BIN) --json"
 
+## Builds in release and prints the benchmark (Tests/Bench/bench.sh): start-up, first prompt,
+## per-question latency, --json throughput, replay and peak memory, with the shipped knowledge
+## base and generated ones 10× and 100× larger, beside a Swift hello world. Not a test.
+bench: deps
+	@if ! command -v hyperfine >/dev/null 2>&1 || [ ! -x /usr/bin/time ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing hyperfine and time (the benchmark's timers)..." >&2; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hyperfine time) >&2 \
+	      || echo "Could not install them; timing with advisor-bench's own loop instead." >&2; \
+	  else \
+	    echo "hyperfine or /usr/bin/time is missing; timing with advisor-bench's own loop instead." >&2; \
+	  fi; \
+	fi
+	@Tests/Bench/bench.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-bench

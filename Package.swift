@@ -5,6 +5,15 @@ import PackageDescription
 /// content — intents, entities and the knowledge base — lives in data files beside the code
 /// (`Intents/`, `Sources/Knowledge/`). The interactive REPL edits lines with libedit through
 /// `LineEditor`, the only module that sees the C API (`CLibEdit`); the core never imports it.
+/// Release builds on Linux link the Swift runtime and Foundation into the executables, so a
+/// release advisor starts in about a millisecond instead of spending several loading and
+/// binding a dozen shared libraries (`make bench` measures it). Modules that import
+/// Foundation are compiled against its static form too, which brings in what it links with.
+let staticStandardLibrary = (
+    swift: [SwiftSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))],
+    linker: [LinkerSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+)
+
 let package = Package(
     name: "advisor",
     platforms: [.macOS(.v13)],
@@ -19,7 +28,8 @@ let package = Package(
     targets: [
         .target(
             name: "AdvisorCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")],
+            swiftSettings: staticStandardLibrary.swift
         ),
         .systemLibrary(
             name: "CLibEdit",
@@ -36,7 +46,24 @@ let package = Package(
                 "AdvisorCore",
                 "LineEditor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: staticStandardLibrary.swift,
+            linkerSettings: staticStandardLibrary.linker
+        ),
+        // `make bench`'s in-process timer and knowledge-base generator; not part of the product.
+        .executableTarget(
+            name: "advisor-bench",
+            dependencies: ["AdvisorCore"],
+            swiftSettings: staticStandardLibrary.swift,
+            linkerSettings: staticStandardLibrary.linker
+        ),
+        // `make fuzz`'s libFuzzer targets (Sources/advisor-fuzz); built without libFuzzer, it
+        // replays saved inputs. Not part of the product.
+        .executableTarget(
+            name: "advisor-fuzz",
+            dependencies: ["AdvisorCore"],
+            swiftSettings: staticStandardLibrary.swift,
+            linkerSettings: staticStandardLibrary.linker
         ),
         .testTarget(
             name: "AdvisorCoreTests",

@@ -13,6 +13,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
+#include <sys/ioctl.h>
 
 static inline FILE *advisor_stdin(void) { return stdin; }
 static inline FILE *advisor_stdout(void) { return stdout; }
@@ -43,6 +44,11 @@ static inline int advisor_el_bind(EditLine *el, const char *key, const char *fun
 }
 /* `EL_SETTY -d -isig`: while editing, ^C is a key, not a signal. */
 static inline int advisor_el_setty_edit(EditLine *el, const char *flag) { return el_set(el, EL_SETTY, "-d", flag, NULL); }
+/* The function libedit reads each character with (EL_GETCFN); NULL restores its own. */
+typedef int (*advisor_el_read_char)(EditLine *, wchar_t *);
+static inline int advisor_el_set_read_char(EditLine *el, advisor_el_read_char f) { return el_set(el, EL_GETCFN, f); }
+/* How many bytes are waiting to be read on a terminal (FIONREAD; ioctl is variadic). */
+static inline int advisor_pending_bytes(int fd) { int count = 0; return ioctl(fd, FIONREAD, &count) == 0 ? count : 0; }
 /* The terminal's width as libedit knows it (it follows SIGWINCH when EL_SIGNAL is on). */
 static inline int advisor_el_columns(EditLine *el) {
     int columns = 0;

@@ -21,14 +21,23 @@ public struct HistoryFile: Sendable {
     static let header = Array("_HiStOrY_V2_\n".utf8)
 
     /// Looks at the first bytes only: libedit's `H_LOAD` fails alike on a missing, an empty and a
-    /// foreign file, and only the last must be left untouched.
+    /// foreign file, and only the last must be left untouched. Opens without blocking and takes
+    /// only a regular file: a named pipe put where the history belongs would otherwise hang the
+    /// advisor at start-up, and libedit cannot load a device or a folder.
     func contents() throws(HistoryProblem) -> Contents {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return .absent }
             throw .unreadable(path, Self.reason())
         }
         defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) != 0 { throw .unreadable(path, Self.reason()) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw .unreadable(path, "it is a folder")
+        default: throw .unreadable(path, "it is not a regular file")
+        }
         var bytes = [UInt8](repeating: 0, count: Self.header.count)
         let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
         if count < 0 { throw .unreadable(path, Self.reason()) }
@@ -64,8 +73,14 @@ public struct HistoryFile: Sendable {
 
     /// Writes a new version through `write` (given a temporary path in the same folder, created
     /// with mode 0600) and renames it over the file: a reader, or a crash, sees the old file or
-    /// the new one, never half of one.
+    /// the new one, never half of one. SIGINT, SIGTERM, SIGHUP and SIGQUIT wait until the
+    /// rename is done, so they never leave the temporary file behind.
     func replace(_ write: (String) -> Bool) throws(HistoryProblem) {
+        var held = sigset_t(), previous = sigset_t()
+        sigemptyset(&held)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&held, signal) }
+        pthread_sigmask(SIG_BLOCK, &held, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
         var template = Array((path + ".XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         if fd < 0 { throw .unwritable(path, Self.reason()) }

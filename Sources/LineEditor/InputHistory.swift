@@ -15,15 +15,22 @@ public final class InputHistory {
     let handle: OpaquePointer
     /// Where the lines are saved; nil when there is no file or saving stopped after a problem.
     public private(set) var file: HistoryFile?
+    /// Entries longer than this (in characters) are left out when the file is read: the editor
+    /// cannot have written them, and recalling one would drop megabytes into the line.
+    public let longestEntry: Int
+    /// How many entries reading the file left out for being longer than `longestEntry`.
+    public private(set) var droppedEntries = 0
 
     /// - Parameters:
     ///   - size: how many entries are kept, in memory and in the file.
     ///   - file: where they are saved; nil keeps them for this session only.
-    public init(size: Int, file: HistoryFile?) {
+    ///   - longestEntry: the longest entry kept from the file, in characters.
+    public init(size: Int, file: HistoryFile?, longestEntry: Int = LineEditor.defaultMaxLineLength) {
         handle = history_init()
         advisor_history_setsize(handle, Int32(clamping: max(1, size)))
         advisor_history_setunique(handle, 1)
         self.file = file
+        self.longestEntry = longestEntry
     }
 
     deinit { history_end(handle) }
@@ -36,6 +43,7 @@ public final class InputHistory {
             switch try file.contents() {
             case .history:
                 if advisor_history_load(handle, file.path) < 0 { throw HistoryProblem.unreadable(file.path, "libedit could not load it") }
+                droppedEntries = dropOverlongEntries()
             case .absent, .empty:
                 try file.checkWritable()
             }
@@ -58,6 +66,7 @@ public final class InputHistory {
                 if try file.contents() == .history {
                     advisor_history_clear(handle)
                     if advisor_history_load(handle, file.path) < 0 { throw .unreadable(file.path, "libedit could not load it") }
+                    dropOverlongEntries()
                 }
                 advisor_history_enter(handle, line)
                 try file.replace { advisor_history_save(handle, $0) >= 0 }
@@ -78,6 +87,15 @@ public final class InputHistory {
             entry = advisor_history_newer(handle)
         }
         return result
+    }
+
+    /// Removes the entries longer than `longestEntry`; returns how many there were.
+    @discardableResult
+    private func dropOverlongEntries() -> Int {
+        let all = entries
+        let kept = all.filter { $0.unicodeScalars.count <= longestEntry }
+        if kept.count < all.count { replace(with: kept) }
+        return all.count - kept.count
     }
 
     private func replace(with lines: [String]) {

@@ -48,18 +48,32 @@ public final class LineEditor {
     let prompt: UnsafeMutablePointer<CChar>
     /// Set by the Ctrl-C key function, read when `el_gets` returns.
     var interrupted = false
+    /// The most characters a line may hold; a paste beyond it is cut (`droppedCharacters`).
+    public let maxLineLength: Int
+    /// How many typed or pasted characters the last `read()` dropped because its line had
+    /// reached `maxLineLength`.
+    public internal(set) var droppedCharacters = 0
+    /// Keys already read from the terminal but not yet given to libedit.
+    var typeahead = Typeahead()
+
+    /// A line long enough for any question, with room to spare: the advisor reads only the
+    /// first 2,000 characters, and libedit redraws each character as it arrives.
+    public static let defaultMaxLineLength = 16_384
 
     /// - Parameters:
     ///   - program: the name `~/.editrc` lines may start with (`advisor:bind ...`).
     ///   - prompt: the prompt; escape sequences in it must be bracketed by `\u{1}`.
     /// - Returns: nil when libedit cannot set up the terminal.
-    public init?(program: String, prompt: String, history: InputHistory, completer: @escaping Completer) {
+    ///   - maxLineLength: the most characters a line may hold.
+    public init?(program: String, prompt: String, history: InputHistory, maxLineLength: Int = defaultMaxLineLength,
+                 completer: @escaping Completer) {
         TerminalLocale.adoptUTF8()
         guard let editLine = el_init(program, advisor_stdin(), advisor_stdout(), advisor_stderr()) else { return nil }
         self.editLine = editLine
         self.history = history
         self.completer = completer
         self.prompt = strdup(prompt)
+        self.maxLineLength = max(1, maxLineLength)
         configure()
     }
 
@@ -71,14 +85,19 @@ public final class LineEditor {
     /// Reads one line with editing. Trims the newline `el_gets` keeps and the trailing space a
     /// completion leaves.
     public func read() -> Input {
+        droppedCharacters = 0
         while true {
             interrupted = false
             var count: Int32 = 0
             let text = el_gets(editLine, &count)
             if interrupted { return .interrupted }
             guard let text, count > 0 else {
-                // A signal that libedit did not handle itself: ask again rather than end.
-                if count < 0 && errno == EINTR { continue }
+                // A signal that libedit passed on (SIGINT sent with kill): like Ctrl-C, the
+                // line is discarded and the prompt comes back on a line of its own.
+                if count < 0 && errno == EINTR {
+                    fputs("\n", advisor_stdout())
+                    return .interrupted
+                }
                 return .endOfInput
             }
             var line = String(cString: text)
@@ -96,6 +115,8 @@ public final class LineEditor {
         advisor_el_set_signal(editLine, 1)
         advisor_el_set_prompt(editLine, { editLine in LineEditor.of(editLine).prompt }, 1)
         advisor_el_set_history(editLine, history.handle)
+        // The typeahead decodes UTF-8 itself; in any other codeset libedit reads on its own.
+        if TerminalLocale.isUTF8 { advisor_el_set_read_char(editLine, Self.readCharacterFunction) }
         // el_gets returns as if at end of input when SIGINT interrupts it, so ^C must reach
         // libedit as a key: no ISIG while editing, and a key function that discards the line.
         advisor_el_setty_edit(editLine, "-isig")

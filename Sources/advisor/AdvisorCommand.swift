@@ -4,7 +4,7 @@ import Foundation
 
 /// The `advisor` executable: parses arguments and hands lines to a `Session`.
 /// Everything it answers comes from `AdvisorCore`; this file only wires input and output.
-@main
+/// (`Main` in QuickStart.swift is the entry point: the everyday invocations skip parsing here.)
 struct AdvisorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "advisor",
@@ -33,9 +33,14 @@ struct AdvisorCommand: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
+        try Self.run(json: json, noColor: noColor, transcripts: transcripts, record: record, data: data.data)
+    }
+
+    /// The session with these options: the REPL on a terminal, plain lines otherwise.
+    static func run(json: Bool, noColor: Bool, transcripts: String?, record: String?, data: String?) throws {
         Output.ignoreBrokenPipe()
         let saving = TranscriptSaving(folder: transcripts, recordFile: record)
-        let advisor = try data.load()
+        let advisor = try DataOptions.load(data)
         let environment = ProcessInfo.processInfo.environment
         if !json, Terminal.isInteractive(environment: environment),
            var repl = REPL(advisor: advisor, colours: Terminal.usesColour(noColorFlag: noColor, environment: environment),
@@ -67,7 +72,12 @@ struct Ask: ParsableCommand {
     }
 
     func run() throws {
-        var session = try data.load().session()
+        try Self.run(question: question, json: json, data: data.data)
+    }
+
+    /// Answers `question` (its words joined by spaces).
+    static func run(question: [String], json: Bool, data: String?) throws {
+        var session = try DataOptions.load(data).session()
         let text = question.joined(separator: " ")
         let reply = session.respond(to: text)
         switch reply {
@@ -86,7 +96,9 @@ struct DataOptions: ParsableArguments {
     var data: String?
 
     /// Loads the advisor; a data error is printed as `file:line: what` and exits 65 (EX_DATAERR).
-    func load() throws -> Advisor {
+    func load() throws -> Advisor { try Self.load(data) }
+
+    static func load(_ data: String?) throws -> Advisor {
         let root = data.map { DataRoot(path: $0) } ?? .builtIn
         do {
             return try Advisor.load(from: root)

@@ -9,7 +9,10 @@ struct PlainLines {
     var saving: TranscriptSaving
 
     mutating func run() {
-        while let line = readLine(strippingNewline: true) {
+        while let input = readLine(strippingNewline: true) {
+            // Everything sees the line without escape sequences and control characters, the
+            // `input` that `--json` echoes too: the line as the advisor read it.
+            let line = InputSanitizer.clean(input)
             // The contract gives every JSON input line an answer; a person's blank line gets none.
             if !json && line.allSatisfy(\.isWhitespace) { continue }
             if TranscriptSaving.isSave(line) {

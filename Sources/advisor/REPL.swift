@@ -16,6 +16,10 @@ struct REPL {
         settings.warnings.forEach { Output.error("advisor: " + $0) }
         let history = InputHistory(size: settings.size, file: settings.path.map(HistoryFile.init))
         do { try history.load() } catch { Output.error("advisor: \(error)") }
+        if history.droppedEntries > 0, let file = history.file {
+            Output.error("advisor: \(file.path) held \(history.droppedEntries) line(s) longer than \(history.longestEntry) characters; "
+                + "they are left out of the history.")
+        }
 
         let completer = Completer(advisor: advisor)
         let palette = Palette(enabled: colours)
@@ -38,6 +42,7 @@ struct REPL {
     }
 
     mutating func run() {
+        Signals.installForTerminal()
         Output.line(palette.banner("advisor \(AdvisorVersion.current), a career advisor for back-end development. Type :help for what you can ask."))
         while true {
             switch editor.read() {
@@ -47,7 +52,12 @@ struct REPL {
                 // libedit has echoed ^D on the prompt's line; the goodbye goes on a line of its own.
                 if case .command(_, let goodbye) = session.respond(to: ":quit") { Output.line("\n" + goodbye) }
                 return
-            case .line(let line):
+            case .line(let typed):
+                if editor.droppedCharacters > 0 {
+                    Output.error("advisor: that line was longer than \(editor.maxLineLength) characters, so the last \(editor.droppedCharacters) were left out.")
+                }
+                // Escape sequences and control characters go before the line is kept anywhere.
+                let line = InputSanitizer.clean(typed)
                 if line.allSatisfy(\.isWhitespace) { continue }
                 record(line)
                 if TranscriptSaving.isSave(line) {

@@ -9,8 +9,9 @@ struct TranscriptSaving {
     private var recorder = TranscriptRecorder()
     /// Where `:save NAME` writes: `--transcripts DIR`, or `Transcripts/` in the current folder.
     let folder: String
-    /// `--record FILE`: the whole session, rewritten atomically after every turn.
-    let recordFile: String?
+    /// `--record FILE`: the whole session, rewritten atomically after every turn; nil again
+    /// after a write failed (the failure is shown once).
+    private(set) var recordFile: String?
 
     init(folder: String?, recordFile: String?) {
         self.folder = folder ?? "Transcripts"
@@ -19,19 +20,26 @@ struct TranscriptSaving {
 
     /// True for a line this type handles itself: `:save NAME` or `:save! NAME`.
     static func isSave(_ line: String) -> Bool {
-        let first = line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
-        return first == ":save" || first == ":save!"
+        // Looks at the opening only: a pasted 10 MB line must not be split into words here.
+        var rest = line.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        guard rest.starts(with: ":save".unicodeScalars) else { return false }
+        rest = rest.dropFirst(5)
+        if rest.first == "!" { rest = rest.dropFirst() }
+        return rest.first.map { $0 == " " || $0 == "\t" } ?? true
     }
 
-    /// Adds a turn; with `--record`, writes the file at once so a crash loses nothing.
+    /// Adds a turn, the line cleaned of escape sequences and control characters (a transcript
+    /// is read in a terminal and split at line feeds); with `--record`, writes the file at
+    /// once so a crash loses nothing.
     /// - Returns: a warning to show when the record file could not be written.
     mutating func note(_ line: String, _ reply: Session.Reply) -> String? {
-        recorder.record(line, reply)
+        recorder.record(InputSanitizer.clean(line), reply)
         guard let recordFile else { return nil }
         do {
             try AtomicFile.write(Data(recorder.transcript.render().utf8), to: recordFile)
             return nil
         } catch {
+            self.recordFile = nil
             return "advisor: \(error) The session goes on without recording."
         }
     }
@@ -47,18 +55,34 @@ struct TranscriptSaving {
         let name: TranscriptName
         do { name = try TranscriptName(String(words[1])) } catch { return (false, error.message) }
         let path = (folder as NSString).appendingPathComponent(name.fileName)
-        if !force && FileManager.default.fileExists(atPath: path) {
-            return (false, "\(path) already exists; ':save! \(name)' replaces it.")
-        }
+        let exists = "\(path) already exists; ':save! \(name)' replaces it."
+        if !force && FileManager.default.fileExists(atPath: path) { return (false, exists) }
+        if let problem = Self.makeFolder(folder) { return (false, problem) }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try AtomicFile.write(Data(recorder.transcript.render().utf8), to: path)
+            // Without '!', the write itself refuses a file that appeared since the check above.
+            try AtomicFile.write(Data(recorder.transcript.render().utf8), to: path, replacing: force)
         } catch let failure as AtomicFile.Failure {
-            return (false, failure.description)
+            return (false, failure.isExisting ? exists : failure.description)
         } catch {
-            return (false, "Could not create the folder \(folder): \(error.localizedDescription)")
+            return (false, "Could not write \(path): \(error).")
         }
         let turns = recorder.transcript.turns.count
         return (true, "Saved \(turns) turn\(turns == 1 ? "" : "s") to \(path). Replay it with: advisor replay \(path)")
+    }
+
+    /// Creates `folder` and the folders above it that are missing (`mkdir -p`).
+    /// - Returns: the sentence to show when one cannot be created, with the system's reason.
+    static func makeFolder(_ folder: String) -> String? {
+        var path = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") {
+            path += "/" + part
+            if mkdir(path, 0o755) == 0 { continue }
+            let reason = errno
+            var info = stat()
+            if reason == EEXIST && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR { continue }
+            let why = reason == EEXIST ? "\(path) is a file, not a folder" : "\(path): \(String(cString: strerror(reason)))"
+            return "Could not create the folder \(folder) (\(why)), so nothing was saved."
+        }
+        return nil
     }
 }

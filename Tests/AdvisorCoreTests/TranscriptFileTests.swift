@@ -36,7 +36,7 @@ import Testing
         #expect(TranscriptReport.render(outcomes) == """
             \(dir)/bad.transcript:2: unknown intent 'hello'; did you mean 'help'?
 
-            \(dir)/binary.transcript: the file is not valid UTF-8
+            \(dir)/binary.transcript:1: the file is not valid UTF-8; save it as UTF-8 text
 
             1 passed, 2 failed
 

@@ -80,3 +80,15 @@ public struct Templates: Sendable {
 
     func has(_ name: String) -> Bool { templates[name] != nil }
 }
+
+extension Templates {
+    /// The templates as parsed, for the advisor's precompiled index (`Index/Templates+Index.swift`).
+    var parsed: [String: [Segment]] { templates }
+
+    /// Templates as the index stored them: no parsing, no checks (they were made at build).
+    init(parsed: [String: [Segment]], suggestions: [Intent: String]) {
+        self.init()
+        templates = parsed
+        self.suggestions = suggestions
+    }
+}

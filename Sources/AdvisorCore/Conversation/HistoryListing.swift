@@ -7,7 +7,8 @@ enum HistoryListing {
         let width = String(entries.count).count
         return shown.map { index in
             let number = String(index + 1)
-            return String(repeating: " ", count: width - number.count) + number + "  " + entries[index]
+            // A history file written by hand or by an older advisor may hold control characters.
+            return String(repeating: " ", count: width - number.count) + number + "  " + InputSanitizer.clean(entries[index])
         }.joined(separator: "\n")
     }
 }

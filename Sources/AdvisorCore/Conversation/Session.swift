@@ -28,7 +28,11 @@ public struct Session: Sendable {
     }
 
     /// Answers one line. Lines starting with `:` are commands.
+    ///
+    /// Escape sequences and control characters are cleaned out first (`InputSanitizer`), so
+    /// they neither change how the line is read nor reach an answer that quotes it.
     public mutating func respond(to line: String) -> Reply {
+        let line = InputSanitizer.clean(line)
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
         let resolver = Resolver(language: advisor.language)

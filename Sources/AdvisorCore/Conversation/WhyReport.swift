@@ -4,7 +4,7 @@ enum WhyReport {
     static func render(_ u: Understanding?) -> String {
         guard let u else { return "Nothing to explain yet: ask a question first." }
         let a = u.analysis
-        var lines = ["You asked: \(a.text)"]
+        var lines = ["You asked: \(a.truncated ? String(a.text.unicodeScalars.prefix(shownCharacters)) + "…" : a.text)"]
         lines.append("Words: \(a.words.joined(separator: " "))" + (a.truncated ? " (only the opening of a very long line was read)" : ""))
         if !a.corrections.isEmpty {
             lines.append("Corrected: " + a.corrections.map { "\($0.from) → \($0.to)" }.joined(separator: ", "))
@@ -26,6 +26,9 @@ enum WhyReport {
         lines.append("Because: \(u.reason).")
         return lines.joined(separator: "\n")
     }
+
+    /// How much of a line too long to read whole is quoted back.
+    static let shownCharacters = 200
 
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }

@@ -4,17 +4,28 @@ import Foundation
 /// the package root by default, or a copy given with `--data`.
 public struct DataRoot: Sendable {
     public let path: String
+    /// When set, every file and folder this root reads is noted with its size and times,
+    /// so that the index cache knows exactly what its index was built from.
+    let reads: ReadLog?
 
     public init(path: String) {
         self.path = path
+        reads = nil
+    }
+
+    /// The same root, noting what it reads in `reads`.
+    init(path: String, reads: ReadLog) {
+        self.path = path
+        self.reads = reads
     }
 
     /// The package this library was built from. `#filePath` is fixed at compile time, so a
     /// binary built from a checkout finds that checkout's data wherever it is started from.
     public static var builtIn: DataRoot {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }  // Data/, AdvisorCore/, Sources/ → root
-        return DataRoot(path: url.path)
+        // Data/, AdvisorCore/, Sources/ → the root (plain string work: this runs at every start).
+        var path = Substring(#filePath)
+        for _ in 0..<4 { path = path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
+        return DataRoot(path: path.isEmpty ? "/" : String(path))
     }
 
     static let intentsFolder = "Intents"
@@ -23,6 +34,8 @@ public struct DataRoot: Sendable {
     /// Reads one file given relative to the root; a missing file is a located `DataError`.
     func read(_ relative: String) throws -> String {
         let full = (path as NSString).appendingPathComponent(relative)
+        // Noted before reading: if the file changes while it is read, the cache sees the change.
+        reads?.noteFile(relative, at: full)
         guard let data = FileManager.default.contents(atPath: full) else {
             throw DataError(file: relative, message: "cannot read \(full): no such file, or not readable")
         }
@@ -35,6 +48,7 @@ public struct DataRoot: Sendable {
     /// The `.yaml` files of a folder, sorted so loading order (and so every tie) is stable.
     func yamlFiles(in folder: String) throws -> [String] {
         let full = (path as NSString).appendingPathComponent(folder)
+        reads?.noteFolder(folder, at: full)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else {
             throw DataError(file: folder, message: "cannot list \(full): the data folder is missing")
         }

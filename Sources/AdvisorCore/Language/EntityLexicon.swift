@@ -6,12 +6,18 @@ public struct EntityLexicon: Sendable {
         var values: [EntityValue]
     }
 
-    /// First term → aliases starting with it, longest first.
-    private(set) var index: [String: [Alias]] = [:]
-    /// Every alias as written, per value, for completion and `check`.
-    public private(set) var names: [EntityValue: [String]] = [:]
+    /// The aliases, folded, read in place from the advisor's index (`EntityLexicon+Index.swift`).
+    let table: AliasTable
+    /// Every alias as written, per value, for completion and `check`; made when first asked for.
+    private let allNames: LazyValue<[EntityValue: [String]]>
+    public var names: [EntityValue: [String]] { allNames.value }
     /// The surface words of all aliases, for typo correction.
-    private(set) var surfaceWords: [String] = []
+    var surfaceWords: [String] { table.surfaceWords.all }
+
+    init(table: AliasTable) {
+        self.table = table
+        allNames = LazyValue { table.names() }
+    }
 
     /// The IDs of the entity types that the knowledge base does not define.
     static let fixedIDs: [EntityType: [String]] = [
@@ -22,7 +28,8 @@ public struct EntityLexicon: Sendable {
     ]
 
     static func load(_ doc: DataNode, knowledge: KnowledgeBase, normalizer: Normalizer) throws -> EntityLexicon {
-        var lexicon = EntityLexicon()
+        var names: [(value: EntityValue, alias: String)] = []
+        var surfaceWords: [String] = []
         var byTerms: [[String]: Int] = [:]
         var aliases: [Alias] = []
         for typeEntry in try doc.pairs("entities.yaml") {
@@ -46,8 +53,8 @@ public struct EntityLexicon: Sendable {
                         throw aliasNode.error("alias '\(alias)' names both \(type.rawValue) '\(other)' and '\(value.id)'")
                     }
                     seenInType[terms] = value.id
-                    lexicon.names[value, default: []].append(alias)
-                    lexicon.surfaceWords.append(contentsOf: words)
+                    names.append((value, alias))
+                    surfaceWords.append(contentsOf: words)
                     if let at = byTerms[terms] {
                         if !aliases[at].values.contains(value) { aliases[at].values.append(value) }
                     } else {
@@ -57,29 +64,19 @@ public struct EntityLexicon: Sendable {
                 }
             }
         }
-        for alias in aliases { lexicon.index[alias.terms[0], default: []].append(alias) }
-        for key in lexicon.index.keys { lexicon.index[key]!.sort { $0.terms.count > $1.terms.count } }
-        return lexicon
+        // First term → aliases starting with it, longest first.
+        var index: [String: [Alias]] = [:]
+        for alias in aliases { index[alias.terms[0], default: []].append(alias) }
+        for key in index.keys { index[key]!.sort { $0.terms.count > $1.terms.count } }
+        var writer = IndexWriter()
+        AliasTable.write(index: index, names: names, surfaceWords: surfaceWords, to: &writer)
+        var reader = IndexReader(IndexBytes(copying: writer.bytes))
+        // What was just written reads back, or the writer and reader are out of step: a bug.
+        return EntityLexicon(table: try! AliasTable(reading: &reader))
     }
 
     /// Every mention in `terms`, left to right, the longest alias winning where two overlap.
-    func mentions(in terms: [String]) -> [Mention] {
-        var found: [Mention] = []
-        var i = 0
-        outer: while i < terms.count {
-            if let candidates = index[terms[i]] {
-                for alias in candidates where i + alias.terms.count <= terms.count {
-                    if terms[i..<(i + alias.terms.count)].elementsEqual(alias.terms) {
-                        found.append(Mention(range: i..<(i + alias.terms.count), values: alias.values))
-                        i += alias.terms.count
-                        continue outer
-                    }
-                }
-            }
-            i += 1
-        }
-        return found
-    }
+    func mentions(in terms: [String]) -> [Mention] { table.mentions(in: terms) }
 }
 
 /// A run of terms that names one or more entity values ("databases" is both a category and

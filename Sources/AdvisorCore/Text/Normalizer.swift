@@ -9,7 +9,8 @@ struct Normalizer: Sendable {
     /// Case- and Unicode-folds the text and splits it into words, expanding contractions
     /// and number words. Words keep `#`, `+` and inner `.` so "c#", "c++" and "node.js" survive.
     func words(_ text: String) -> [String] {
-        let folded = Self.fold(text)
+        var folded = Self.fold(text)
+        if let ascii = folded.withUTF8({ Self.asciiWords($0) }) { return ascii.flatMap(expand) }
         var words: [String] = []
         var current = ""
         let scalars = Array(folded.unicodeScalars)
@@ -28,6 +29,31 @@ struct Normalizer: Sendable {
         }
         if !current.isEmpty { words.append(current) }
         return words.flatMap(expand)
+    }
+
+    /// The words of folded ASCII text, by the rules of `words` (which this mirrors byte for
+    /// byte: most lines are ASCII), or nil when the text has other bytes.
+    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
+        @inline(__always) func isWord(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }
+        var words: [String] = []
+        var start = -1
+        for i in 0..<bytes.count {
+            let b = bytes[i]
+            if isWord(b) {
+                if start < 0 { start = i }
+            } else if (b == 0x2E || b == 0x27) && start >= 0 && i + 1 < bytes.count && isLetter(bytes[i + 1]) {
+                continue
+            } else if (b == 0x23 || b == 0x2B) && start >= 0 {
+                continue
+            } else if start >= 0 {
+                words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = -1
+            }
+        }
+        if start >= 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+        return words
     }
 
     /// Expands one word: contractions first, then contracted endings, then number words.

@@ -50,13 +50,13 @@ public enum TranscriptRun {
     }
 
     /// Reads and parses one file.
-    /// - Throws: `DataError`: unreadable, not UTF-8, or malformed (`file:line: what`).
+    /// - Throws: `DataError`: unreadable, not UTF-8 (at the line of the first bad byte), or
+    ///   malformed (`file:line: what`).
     public static func read(_ file: String) throws -> (text: String, transcript: Transcript) {
-        guard let data = FileManager.default.contents(atPath: file) else {
-            throw DataError(file: file, message: "cannot read the file: it is missing or not readable")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw DataError(file: file, message: "the file is not valid UTF-8")
+        let bytes = try TranscriptFileBytes.read(file)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let line = TranscriptFileBytes.lineOfFirstInvalidUTF8(bytes)
+            throw DataError(file: file, line: line, message: "the file is not valid UTF-8; save it as UTF-8 text")
         }
         return (text, try Transcript.parse(text, file: file))
     }

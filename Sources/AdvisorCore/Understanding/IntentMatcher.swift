@@ -1,77 +1,50 @@
 import Foundation
 
 /// Scores a line against every intent's examples: TF-IDF over terms, term pairs and the
-/// opening term, cosine similarity, and for each intent the best-matching example.
+/// opening term, cosine similarity, and for each intent the best-matching examples.
 ///
-/// The index is built once at load; a question then costs one pass over the postings of
-/// its own features — no parsing, no regular expressions.
-struct IntentMatcher: Sendable {
-    private var featureIDs: [String: Int] = [:]
-    private var idf: [Double] = []
-    /// Per feature, the examples that contain it.
-    private var postings: [[Int32]] = []
-    private var exampleIntent: [Intent] = []
-    /// Features that an example may hold only if the line holds them too, and which of
-    /// them each example holds.
-    private var exclusiveFeature: [Int] = []
-    private var exampleExclusive: [[Int]] = []
-    /// The position of each example's intent in `Intent.allCases`.
-    private var exampleIntentIndex: [Int] = []
-    private var exampleNorm: [Double] = []
+/// The index is built once (`IntentMatcher+Building.swift`) and read in place from the
+/// advisor's precompiled index, so loading it costs nothing. Examples with the same features
+/// under one intent are kept once, with how many there are. Within an intent they are
+/// numbered by length (vector norm), shortest first; this lets a question skip every example
+/// that provably cannot reach the intent's best scores so far, so the cost of a question grows
+/// far slower than the number of examples. The scores are exactly those of comparing the
+/// line with every example, to the last bit: skipped examples are only ever ones that could
+/// not change them, and every score is summed in the same order as before.
+struct IntentMatcher: @unchecked Sendable {
+    /// Keeps the bytes that the columns below point into alive.
+    let bytes: IndexBytes
+    /// Where this part lies in `bytes`, to be written again as it is.
+    let blobRange: Range<Int>
+    /// The features (terms, pairs "a b", the opening "^a", placeholders "#role"), by ID.
+    let features: StringTable
+    let idf: Column<Double>
+    /// Per feature, the documents holding it (ascending), and per intent where they begin:
+    /// `directory` holds pairs (intent index, first posting), `directoryStart` per feature.
+    let postingStart: Column<UInt32>
+    let postings: Column<UInt32>
+    let directoryStart: Column<UInt32>
+    let directory: Column<UInt32>
+    /// Documents (examples with one intent and one feature set), intent by intent.
+    let intentStart: Column<UInt32>
+    let norm: Column<Double>
+    /// The examples each document stands for (ascending; the first is the one shown), and
+    /// the document of each example.
+    let memberStart: Column<UInt32>
+    let members: Column<UInt32>
+    let documentOf: Column<UInt32>
+    /// Each document's own features, ascending (for the features no longer walked).
+    let documentFeatureStart: Column<UInt32>
+    let documentFeatures: Column<UInt32>
+    /// Features a document may hold only if the line holds them too (an example that names
+    /// another field must not match a line that names none).
+    let exclusiveStart: Column<UInt32>
+    let exclusive: Column<UInt32>
     /// Weight of a word no example contains: it makes a line less like every intent.
-    private let unknownWeight: Double
-    private var maxIDF: Double = 1
-
+    let unknownWeight: Double
+    let maxIDF: Double
     /// How many of an intent's best examples are averaged into its score (1: the best alone).
-    private let nearest: Int
-
-    init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1,
-         nearest: Int = 1, concentration: Double = 0, exclusive: Set<String> = []) {
-        unknownWeight = unknownWord
-        self.nearest = max(1, nearest)
-        var documentFrequency: [Int] = []
-        var exampleFeatures: [[Int]] = []
-        for example in examples {
-            var ids = Set<Int>()
-            for feature in example.features {
-                let id: Int
-                if let known = featureIDs[feature] { id = known } else {
-                    id = featureIDs.count
-                    featureIDs[feature] = id
-                    documentFrequency.append(0)
-                    postings.append([])
-                }
-                if ids.insert(id).inserted { documentFrequency[id] += 1 }
-            }
-            let sorted = ids.sorted()
-            for id in sorted { postings[id].append(Int32(exampleFeatures.count)) }
-            exampleFeatures.append(sorted)
-            exampleIntent.append(example.intent)
-        }
-        let n = Double(examples.count)
-        idf = documentFrequency.map { log((n + 1) / (Double($0) + 1)) + 1 }
-        // A feature found under few intents tells more than its rarity among examples says
-        // ("analogy" belongs to one intent; "explain" to ten), so it is weighted up by
-        // (log((K+1)/(k+1)) + 1)^concentration, k = intents using it of K intents.
-        if concentration > 0 {
-            var intentsPerFeature = [Set<Intent>](repeating: [], count: idf.count)
-            for (i, ids) in exampleFeatures.enumerated() { for id in ids { intentsPerFeature[id].insert(exampleIntent[i]) } }
-            let k = Double(Set(exampleIntent).count)
-            for id in idf.indices {
-                idf[id] *= pow(log((k + 1) / (Double(intentsPerFeature[id].count) + 1)) + 1, concentration)
-            }
-        }
-        // Entity placeholders ("#role") say what a line is about more surely than their
-        // frequency among the examples suggests, so they may weigh more.
-        for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.utf8.contains(UInt8(ascii: " ")) { idf[id] *= placeholderWeight }
-        maxIDF = log(n + 1) + 1
-        exampleIntentIndex = exampleIntent.map { Intent.allCases.firstIndex(of: $0)! }
-        // An example that names another field ("what does a #foreign earn") should only
-        // match lines that name one too; it must not pull "what skills do I need" out.
-        exclusiveFeature = exclusive.compactMap { featureIDs[$0] }.sorted()
-        exampleExclusive = exampleFeatures.map { ids in exclusiveFeature.filter { ids.contains($0) } }
-        exampleNorm = exampleFeatures.map { ids in sqrt(ids.reduce(0) { $0 + idf[$1] * idf[$1] }) }
-    }
+    let nearest: Int
 
     /// The features of a line of terms: each term, each adjacent pair, and the opening term.
     static func features(of terms: [String], opening: Bool = true) -> [String] {
@@ -83,21 +56,30 @@ struct IntentMatcher: Sendable {
         return features
     }
 
-    func isKnown(_ feature: String) -> Bool { featureIDs[feature] != nil }
+    func isKnown(_ feature: String) -> Bool { features.position(of: feature) != nil }
+
+    /// How many examples were indexed.
+    var exampleCount: Int { documentOf.count }
 
     /// Each intent's score in [0, 1], highest first; ties in the contract's order so results
-    /// are deterministic. Query features are visited in line order (never a dictionary's),
-    /// so the floating-point sums, and hence every tie, come out the same on every run.
+    /// are deterministic. A query's dot product with an example is summed over the query's
+    /// features in line order (never a dictionary's), so every sum, and hence every tie,
+    /// comes out the same on every run.
     /// - Parameter excluded: an example left out of the scoring, for `advisor check`'s
     ///   leave-one-out test (how an example fares when it is not there to match itself).
-    func scores(features: [String], excluding excluded: Int? = nil) -> [(intent: Intent, score: Double, example: Int)] {
-        var query: [(id: Int, weight: Double)] = []
+    func scores(features lineFeatures: [String], excluding excluded: Int? = nil) -> [(intent: Intent, score: Double, example: Int)] {
+        var queryIDs: [Int] = []
+        var queryWeights: [Double] = []
+        queryIDs.reserveCapacity(lineFeatures.count)
+        queryWeights.reserveCapacity(lineFeatures.count)
         var seen = Set<Int>()
         var norm2 = 0.0
-        for feature in features {
-            if let id = featureIDs[feature] {
-                if seen.insert(id).inserted {
-                    query.append((id, idf[id]))
+        for feature in lineFeatures {
+            if let id = features.position(of: feature) {
+                let isNew = lineFeatures.count <= 32 ? !queryIDs.contains(id) : seen.insert(id).inserted
+                if isNew {
+                    queryIDs.append(id)
+                    queryWeights.append(idf[id])
                     norm2 += idf[id] * idf[id]
                 }
             } else if !feature.utf8.contains(UInt8(ascii: " ")) && !feature.hasPrefix("^") {
@@ -106,39 +88,308 @@ struct IntentMatcher: Sendable {
             }
         }
         guard norm2 > 0 else { return [] }
-        var dots = [Double](repeating: 0, count: exampleIntent.count)
-        for (id, w) in query {
-            let w2 = w * w
-            for example in postings[id] { dots[Int(example)] += w2 }
-        }
         let queryNorm = sqrt(norm2)
-        // Per intent, its `nearest` best cosines (highest first) and the example of the best.
-        let k = nearest
-        var best = [Double](repeating: 0, count: Intent.allCases.count * k)
-        var bestExample = [Int](repeating: -1, count: Intent.allCases.count)
-        let present = Set(query.map(\.id))
-        for (i, dot) in dots.enumerated() where dot > 0 && i != excluded {
-            if !exampleExclusive[i].isEmpty && !exampleExclusive[i].allSatisfy(present.contains) { continue }
-            let cosine = dot / (queryNorm * exampleNorm[i])
-            let base = exampleIntentIndex[i] * k
-            guard cosine > best[base + k - 1] else { continue }
-            var j = k - 1
-            while j > 0 && best[base + j - 1] < cosine { best[base + j] = best[base + j - 1]; j -= 1 }
-            best[base + j] = cosine
-            if j == 0 { bestExample[exampleIntentIndex[i]] = i }
+
+        // The query's postings, intent by intent, each intent's in line order.
+        let intentCount = Intent.allCases.count
+        var cursorCount = [Int](repeating: 0, count: intentCount + 1)
+        for id in queryIDs {
+            for entry in Int(directoryStart[id])..<Int(directoryStart[id + 1]) { cursorCount[Int(directory[2 * entry]) + 1] += 1 }
         }
-        // The best example counts most; the next ones steady it against one lucky example.
+        for i in 0..<intentCount { cursorCount[i + 1] += cursorCount[i] }
+        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0), count: cursorCount[intentCount])
+        var fill = cursorCount
+        for (q, id) in queryIDs.enumerated() {
+            let w = queryWeights[q]
+            let first = Int(directoryStart[id]), last = Int(directoryStart[id + 1])
+            for entry in first..<last {
+                let intent = Int(directory[2 * entry])
+                let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
+                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w)
+                fill[intent] += 1
+            }
+        }
+
+        let excludedDocument = excluded.flatMap { $0 >= 0 && $0 < documentOf.count ? Int(documentOf[$0]) : nil }
         var result: [(intent: Intent, score: Double, example: Int)] = []
-        for (index, intent) in Intent.allCases.enumerated() where bestExample[index] >= 0 {
-            let base = index * k
-            var score = best[base]
+        var scratch = IntentScratch(queryIDs: queryIDs, weights: queryWeights)
+        for (index, intent) in Intent.allCases.enumerated() where cursorCount[index] < cursorCount[index + 1] {
+            let best = cursors.withUnsafeMutableBufferPointer { all in
+                bestOf(intent: index, cursors: UnsafeMutableBufferPointer(rebasing: all[cursorCount[index]..<cursorCount[index + 1]]),
+                       queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded, excludedDocument: excludedDocument,
+                       scratch: &scratch)
+            }
+            guard best.example >= 0 else { continue }
+            // The best example counts most; the next ones steady it against one lucky example.
+            let k = nearest
+            var score = best.values[0]
             if k > 1 {
                 var rest = 0.0
-                for j in 1..<k { rest += best[base + j] }
-                score = 0.7 * best[base] + 0.3 * rest / Double(k - 1)
+                for j in 1..<k { rest += best.values[j] }
+                score = 0.7 * best.values[0] + 0.3 * rest / Double(k - 1)
             }
-            result.append((intent, score, bestExample[index]))
+            result.append((intent, score, best.example))
         }
-        return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+        // `result` is in the contract's order, so a stable sort on the score alone breaks ties by it.
+        return result.enumerated().sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// One of the query's features, restricted to one intent's documents.
+    struct Cursor {
+        var position: Int
+        let end: Int
+        let weight2: Double
+    }
+
+    /// The query's features by ID (open addressing), and buffers reused from intent to intent.
+    struct IntentScratch {
+        var order: [Int] = []
+        var slotFeature: [UInt32]
+        var slotPosition: [Int]
+        /// One bit per query feature (ID mod 64): most of a document's features miss it.
+        var mask: UInt64 = 0
+        /// The squared weight of each query feature, in line order.
+        var weight2: [Double]
+        var hits: [Int] = []
+        /// Per document of a small intent, its dot product so far, and which documents have one.
+        var sums: [Double] = []
+        var touched: [Int] = []
+
+        init(queryIDs: [Int], weights: [Double]) {
+            var size = 16
+            while size < 2 * queryIDs.count { size *= 2 }
+            slotFeature = [UInt32](repeating: .max, count: size)
+            slotPosition = [Int](repeating: -1, count: size)
+            weight2 = weights.map { $0 * $0 }
+            for (q, id) in queryIDs.enumerated() {
+                var slot = Self.slot(UInt32(id), size)
+                while slotFeature[slot] != .max { slot = (slot + 1) & (size - 1) }
+                slotFeature[slot] = UInt32(id)
+                slotPosition[slot] = q
+                mask |= 1 << UInt64(id & 63)
+            }
+        }
+
+        @inline(__always)
+        static func slot(_ feature: UInt32, _ size: Int) -> Int { Int(truncatingIfNeeded: (feature &* 0x9E37_79B1) >> 7) & (size - 1) }
+
+        /// The line-order position of a feature of the query, or -1.
+        @inline(__always)
+        func position(of feature: UInt32) -> Int {
+            guard mask & (1 << UInt64(feature & 63)) != 0 else { return -1 }
+            let size = slotFeature.count
+            var slot = Self.slot(feature, size)
+            while true {
+                let f = slotFeature[slot]
+                if f == feature { return slotPosition[slot] }
+                if f == .max { return -1 }
+                slot = (slot + 1) & (size - 1)
+            }
+        }
+    }
+
+    /// An intent's best cosines so far (each document as many times as it has examples) and
+    /// the example shown for the best.
+    struct Best {
+        var values: [Double]
+        var filled = 0
+        var example = -1
+
+        init(_ k: Int) { values = [Double](repeating: 0, count: k) }
+
+        /// The k-th best cosine once there are k, else 0.
+        var floor: Double { filled == values.count ? values[values.count - 1] : 0 }
+
+        /// Takes a document's cosine, counting it `copies` times; `shown` is its first example.
+        mutating func add(_ cosine: Double, copies: Int, shown: Int) {
+            let k = values.count
+            // Of all examples with the best cosine, the first in the data is shown.
+            if example < 0 || cosine > values[0] {
+                example = shown
+            } else if cosine == values[0] && shown < example {
+                example = shown
+            }
+            for _ in 0..<min(copies, k) {
+                guard cosine > values[k - 1] else { break }
+                var j = k - 1
+                while j > 0 && values[j - 1] < cosine { values[j] = values[j - 1]; j -= 1 }
+                values[j] = cosine
+                filled = min(k, filled + 1)
+            }
+        }
+    }
+
+    /// Takes document `d` with dot product `dot` into `best`, unless it is left out: an
+    /// exclusive feature the line lacks, or the leave-one-out example is its only one.
+    @inline(__always)
+    private func consider(_ d: Int, dot: Double, queryIDs: [Int], queryNorm: Double, excluded: Int?, excludedDocument: Int?,
+                          into best: inout Best) {
+        guard holdsExclusive(d, queryIDs) else { return }
+        var copies = Int(memberStart[d + 1]) - Int(memberStart[d])
+        var shown = Int(members[Int(memberStart[d])])
+        if d == excludedDocument, let excluded {
+            copies -= 1
+            if shown == excluded, copies > 0 { shown = Int(members[Int(memberStart[d]) + 1]) }
+        }
+        guard copies > 0 else { return }
+        best.add(dot / (queryNorm * norm[d]), copies: copies, shown: shown)
+    }
+
+    /// The `nearest` best cosines of one intent's documents into `best` (highest first, each
+    /// document counted as many times as it has examples), and the example shown for the best:
+    /// of all examples with the best cosine, the first in the data. Nil when no example of the
+    /// intent shares a feature with the line.
+    ///
+    /// The documents are walked in order of their norm, taking candidates from the postings of
+    /// the query's features (MaxScore). A document's cosine is at most (the summed squared
+    /// weights of the query features it holds) / (query norm × its norm), and at most its norm
+    /// / the query norm; every document still ahead has a norm at least the next one's. So once
+    /// the `nearest`-th best is known: documents too short to reach it are skipped; features
+    /// too light to lift a document to it on their own stop supplying candidates (never to be
+    /// walked again, as both the k-th best and the norms only grow); and the walk ends when no
+    /// feature is heavy enough. A candidate's dot product comes from its own features.
+    private func bestOf(intent: Int, cursors: UnsafeMutableBufferPointer<Cursor>, queryIDs: [Int], queryNorm: Double,
+                        excluded: Int?, excludedDocument: Int?, scratch: inout IntentScratch) -> Best {
+        var best = Best(nearest)
+        let firstDocument = Int(intentStart[intent]), lastDocument = Int(intentStart[intent + 1])
+        var postingCount = 0
+        for c in cursors { postingCount += c.end - c.position }
+
+        // A small intent: every posting added up, as cheap as the walk below would be.
+        if lastDocument - firstDocument <= Self.smallIntent && postingCount <= Self.smallIntent {
+            if scratch.sums.isEmpty { scratch.sums = [Double](repeating: 0, count: Self.smallIntent) }
+            scratch.touched.removeAll(keepingCapacity: true)
+            scratch.sums.withUnsafeMutableBufferPointer { sums in
+                // Feature by feature in line order, so each sum adds up in line order.
+                for c in cursors {
+                    for p in c.position..<c.end {
+                        let d = Int(postings[p]) - firstDocument
+                        if sums[d] == 0 { scratch.touched.append(d) }
+                        sums[d] += c.weight2
+                    }
+                }
+                for d in scratch.touched {
+                    let dot = sums[d]
+                    sums[d] = 0
+                    // Most cannot reach the k-th best: one multiplication tells (with a margin
+                    // for rounding, so that no document that might tie is passed over).
+                    let floor = best.floor
+                    if floor > 0 && dot * (1 + 1e-9) < floor * (queryNorm * norm[firstDocument + d]) { continue }
+                    consider(firstDocument + d, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+                             excludedDocument: excludedDocument, into: &best)
+                }
+            }
+            return best
+        }
+
+        // Lightest first, for splitting off the features that cannot matter.
+        scratch.order.removeAll(keepingCapacity: true)
+        scratch.order.append(contentsOf: 0..<cursors.count)
+        scratch.order.sort { cursors[$0].weight2 != cursors[$1].weight2 ? cursors[$0].weight2 < cursors[$1].weight2 : $0 < $1 }
+        // A margin far above rounding error, so that a skipped document could never have tied.
+        let slack = 1 + 1e-9
+        var next = firstDocument
+        // `order[..<cut]` are the light features: no longer walked.
+        var cut = 0
+        var light = 0.0
+
+        while next < lastDocument {
+            let floor = best.floor
+            if floor > 0 {
+                let shortest = floor * queryNorm / slack
+                if norm[next] < shortest {
+                    var low = next, high = lastDocument
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if norm[mid] < shortest { low = mid + 1 } else { high = mid }
+                    }
+                    next = low
+                    guard next < lastDocument else { break }
+                }
+                let bound = queryNorm * norm[next]
+                while cut < scratch.order.count {
+                    let c = scratch.order[cut]
+                    let w = cursors[c].position < cursors[c].end ? cursors[c].weight2 : 0
+                    if (light + w) / bound * slack >= floor { break }
+                    light += w
+                    cut += 1
+                }
+            }
+            var candidate = Int.max
+            var heavy = 0.0
+            for t in cut..<scratch.order.count {
+                let c = scratch.order[t]
+                var p = cursors[c].position
+                let end = cursors[c].end
+                guard p < end else { continue }
+                if Int(postings[p]) < next {
+                    p = advance(p, end: end, to: next)
+                    cursors[c].position = p
+                    guard p < end else { continue }
+                }
+                let d = Int(postings[p])
+                if d < candidate {
+                    candidate = d
+                    heavy = cursors[c].weight2
+                } else if d == candidate {
+                    heavy += cursors[c].weight2
+                }
+            }
+            guard candidate != Int.max else { break }
+            next = candidate + 1
+            // What the features walked and all the light ones could give it, at most.
+            if floor > 0 && (heavy + light) / (queryNorm * norm[candidate]) * slack < floor { continue }
+
+            // The document's dot product: the query features among its own, summed in line order.
+            scratch.hits.removeAll(keepingCapacity: true)
+            for f in Int(documentFeatureStart[candidate])..<Int(documentFeatureStart[candidate + 1]) {
+                let q = scratch.position(of: documentFeatures[f])
+                if q >= 0 {
+                    var j = scratch.hits.count
+                    scratch.hits.append(q)
+                    while j > 0 && scratch.hits[j - 1] > q { scratch.hits[j] = scratch.hits[j - 1]; j -= 1 }
+                    scratch.hits[j] = q
+                }
+            }
+            var dot = 0.0
+            for q in scratch.hits { dot += scratch.weight2[q] }
+            consider(candidate, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+                     excludedDocument: excludedDocument, into: &best)
+        }
+        return best
+    }
+
+    /// Intents with at most this many documents and postings are scored by adding up every
+    /// posting (a few thousand additions), larger ones by the walk that skips.
+    static let smallIntent = 512
+
+    /// Whether the line holds every exclusive feature of the document.
+    @inline(__always)
+    private func holdsExclusive(_ document: Int, _ queryIDs: [Int]) -> Bool {
+        let first = Int(exclusiveStart[document]), end = Int(exclusiveStart[document + 1])
+        guard first < end else { return true }
+        for e in first..<end where !queryIDs.contains(Int(exclusive[e])) { return false }
+        return true
+    }
+
+    /// The first posting at or after `p` that is not below `target`: galloping, then binary search.
+    @inline(__always)
+    private func advance(_ p: Int, end: Int, to target: Int) -> Int {
+        var low = p, step = 1
+        var high = p + 1
+        while high < end && Int(postings[high]) < target {
+            low = high
+            step *= 2
+            high = p + step
+        }
+        high = min(high, end)
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(postings[mid]) < target { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }
+

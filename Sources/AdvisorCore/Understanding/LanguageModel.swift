@@ -26,14 +26,17 @@ public struct LanguageModel: Sendable {
     /// The intent a bare entity follow-up takes when the previous intent cannot take it.
     let followupIntents: [EntityType: Intent]
     /// Placeholder terms per entity value or type (`role/backend-developer`, `role`).
-    private let placeholders: [String: [String]]
+    let placeholders: [String: [String]]
     /// Adjacent word pairs of the entity names ("cloud engineer"), for choosing corrections.
-    private var knownPairs: Set<String> = []
+    var knownPairs = TermSet([])
 
     /// Key words that favour some intents whatever the rest of the wording ("earn" with a
     /// role is a salary question), from `cues` in matching.yaml.
-    private var cues: [Cue] = []
-    private var cueBoost: Double = 0
+    var cues: [Cue] = []
+    var cueBoost: Double = 0
+    /// The cues' word sequences by their first term, (cue, word) in order: set when the model
+    /// is read from the index (`LanguageModel+Index.swift`).
+    var cueStarts: [String: [(cue: Int, word: Int)]] = [:]
 
     struct Cue: Sendable {
         let words: [[String]]
@@ -42,10 +45,10 @@ public struct LanguageModel: Sendable {
         let boost: Double?
     }
 
-    /// Examples per intent, as written, for `check` and coverage.
-    public let examples: [Intent: [String]]
-    /// Every example in the matcher's numbering, so `:why` can quote the closest one.
-    private var exampleTexts: [String] = []
+    /// Every example as written, in the matcher's numbering, so `:why` can quote the closest one.
+    let exampleTable: ExampleTable
+    /// Examples per intent, as written, for `check` and coverage (made when first asked for).
+    public var examples: [Intent: [String]] { exampleTable.byIntent }
 
 
     public var lexicon: Lexicon { normalizer.lexicon }
@@ -123,7 +126,7 @@ public struct LanguageModel: Sendable {
             declineMargin: try number("decline_margin"),
             followupConfidence: try number("followup_confidence"), openingTerm: try number("opening_term") != 0,
             followupIntents: followupIntents,
-            placeholders: placeholders, examples: examples)
+            placeholders: placeholders, exampleTable: ExampleTable([:]))
         for intent in Intent.allCases {
             for example in examples[intent]! {
                 let words = normalizer.words(example)
@@ -143,7 +146,7 @@ public struct LanguageModel: Sendable {
                                    exclusive: Set(try record.texts("exclusive_placeholders"))), shapes: shapes,
             threshold: model.threshold, requiresPenalty: model.requiresPenalty, declineMargin: model.declineMargin,
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
-            placeholders: placeholders, examples: examples)
+            placeholders: placeholders, exampleTable: ExampleTable(examples))
         model.cueBoost = try number("cue_boost")
         model.ambiguityMargin = try number("ambiguity_margin")
         model.maxCharacters = Int(try number("max_characters"))
@@ -164,13 +167,14 @@ public struct LanguageModel: Sendable {
             }
             model.cues.append(Cue(words: words, intents: Set(intents), boost: boost))
         }
+        var knownPairs = Set<String>()
         for aliases in entities.names.values {
             for alias in aliases {
                 let words = normalizer.words(alias)
-                for j in words.indices.dropFirst() { model.knownPairs.insert(words[j - 1] + " " + words[j]) }
+                for j in words.indices.dropFirst() { knownPairs.insert(words[j - 1] + " " + words[j]) }
             }
         }
-        model.exampleTexts = Intent.allCases.flatMap { examples[$0] ?? [] }
+        model.knownPairs = TermSet(knownPairs)
         return model
     }
 
@@ -250,7 +254,7 @@ public struct LanguageModel: Sendable {
 
     private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [Intent: String] {
         var result: [Intent: String] = [:]
-        for s in scored.prefix(4) where exampleTexts.indices.contains(s.example) { result[s.intent] = exampleTexts[s.example] }
+        for s in scored.prefix(4) where s.example >= 0 && s.example < exampleTable.count { result[s.intent] = exampleTable[s.example] }
         return result
     }
 
@@ -298,8 +302,10 @@ public struct LanguageModel: Sendable {
         let base = scored.map { ($0.intent, $0.score) }
         var fired: [String] = []
         var favoured = Set<Intent>()
-        for cue in cues {
-            guard let hit = cue.words.first(where: { w in terms.indices.contains { terms[$0...].starts(with: w) } }) else { continue }
+        let found = cueWords(in: terms)
+        for (c, cue) in cues.enumerated() {
+            guard let word = found[c] else { continue }
+            let hit = cue.words[word]
             fired.append(hit.joined(separator: " "))
             favoured.formUnion(cue.intents)
             for i in scored.indices where cue.intents.contains(scored[i].intent) { scored[i].score += cue.boost ?? cueBoost }

@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the advisor keeps its precompiled index between runs, and when it may trust it.
+///
+/// One file per data folder and executable: `<folder>/<hash>.index`. The folder is
+/// `ADVISOR_CACHE_DIR` when set (empty: no cache at all); for the built-in data,
+/// `.build/advisor-cache/` beside the package; otherwise `$XDG_CACHE_HOME/advisor` or
+/// `~/.cache/advisor`. The file begins with what its index was built from: the executable's
+/// identity and every data file with its size and times, every data folder with its names.
+/// An index is used only while all of them still match; anything else (an edited file, a new
+/// one, a rebuilt advisor, a damaged cache) builds it again from the YAML, with the same
+/// checks and the same `file:line: what` errors as without a cache.
+struct IndexCache {
+    let root: DataRoot
+    /// The folders to look in and write to, in order of preference; empty: no cache.
+    let folders: [String]
+    let fileName: String
+    let executable: (path: String, fingerprint: [Int])?
+
+    init(root: DataRoot) {
+        self.root = root
+        let resolved = Self.resolve(root.path)
+        var folders: [String] = []
+        if let chosen = Self.environment("ADVISOR_CACHE_DIR") {
+            if !chosen.isEmpty { folders.append(chosen) }
+        } else {
+            if resolved == Self.resolve(DataRoot.builtIn.path) { folders.append(resolved + "/.build/advisor-cache") }
+            if let xdg = Self.environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
+                folders.append(xdg + "/advisor")
+            } else if let home = Self.environment("HOME"), home.hasPrefix("/") {
+                folders.append(home + "/.cache/advisor")
+            }
+        }
+        executable = Self.currentExecutable()
+        self.folders = executable == nil ? [] : folders
+        let key = resolved + "\u{0}" + (executable?.path ?? "")
+        let hash = String(StringTable.hash(key.utf8), radix: 16)
+        fileName = String(repeating: "0", count: 16 - hash.count) + hash + ".index"
+    }
+
+    /// What a build noted, as the header of its index.
+    func header(for log: ReadLog) -> AdvisorIndex.Header {
+        AdvisorIndex.Header(executable: executable?.fingerprint ?? [], root: Self.resolve(root.path), entries: log.entries)
+    }
+
+    /// The cached index, mapped, if one is current.
+    func current() -> IndexBytes? {
+        guard let executable else { return nil }
+        for folder in folders {
+            guard let bytes = IndexBytes(mapping: folder + "/" + fileName) else { continue }
+            var reader = IndexReader(bytes)
+            guard let header = try? AdvisorIndex.readHeader(&reader), header.executable == executable.fingerprint,
+                  header.root == Self.resolve(root.path), isCurrent(header.entries) else { continue }
+            return bytes
+        }
+        return nil
+    }
+
+    private func isCurrent(_ entries: [ReadLog.Entry]) -> Bool {
+        for entry in entries {
+            switch entry {
+            case .file(let relative, let fingerprint):
+                guard !fingerprint.isEmpty, FileStatus(root.path + "/" + relative)?.fingerprint == fingerprint else { return false }
+            case .folder(let relative, let names):
+                guard FileStatus.names(in: root.path + "/" + relative) == names else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Keeps `bytes` for the next run, unless the data changed too recently for its times to
+    /// tell a later change apart (file times are only as fine as the kernel's clock tick).
+    func store(_ bytes: [UInt8], log: ReadLog) {
+        guard executable != nil, log.newestChange < FileStatus.now() - 2_000_000_000 else { return }
+        for folder in folders where Self.makeFolder(folder) {
+            let target = folder + "/" + fileName
+            let temporary = target + ".\(getpid()).tmp"
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { continue }
+            var written = 0
+            let complete = bytes.withUnsafeBytes { raw -> Bool in
+                while written < raw.count {
+                    let n = write(fd, raw.baseAddress! + written, raw.count - written)
+                    if n < 0 && errno == EINTR { continue }
+                    guard n > 0 else { return false }
+                    written += n
+                }
+                return true
+            }
+            close(fd)
+            // Renamed into place only once whole: a reader sees the old index or the new one.
+            if complete && rename(temporary, target) == 0 {
+                prune(folder)
+                return
+            }
+            unlink(temporary)
+        }
+    }
+
+    /// Removes the indexes of data folders that no longer exist (test copies, old checkouts),
+    /// and all but the 64 newest.
+    private func prune(_ folder: String) {
+        guard let names = FileStatus.names(in: folder) else { return }
+        var kept: [(path: String, changed: Int)] = []
+        for name in names where name.hasSuffix(".index") && name != fileName {
+            let path = folder + "/" + name
+            guard let bytes = IndexBytes(mapping: path) else { continue }
+            var reader = IndexReader(bytes)
+            if let header = try? AdvisorIndex.readHeader(&reader), FileStatus(header.root) != nil {
+                kept.append((path, FileStatus(path)?.changed ?? 0))
+            } else {
+                unlink(path)
+            }
+        }
+        for old in kept.sorted(by: { $0.changed > $1.changed }).dropFirst(63) { unlink(old.path) }
+    }
+
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    /// The absolute path without symbolic links, or the path as given when that fails.
+    static func resolve(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// The running program's path and identity, so that a rebuilt advisor rebuilds its index.
+    static func currentExecutable() -> (path: String, fingerprint: [Int])? {
+        #if os(Linux)
+        let link = "/proc/self/exe"
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let n = readlink(link, &buffer, buffer.count - 1)
+        guard n > 0, let status = FileStatus(link) else { return nil }
+        let path = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (path, status.fingerprint)
+        #else
+        guard let first = CommandLine.arguments.first, let status = FileStatus(first) else { return nil }
+        return (resolve(first), status.fingerprint)
+        #endif
+    }
+
+    /// Creates the folder and its parents; true when it exists afterwards.
+    static func makeFolder(_ path: String) -> Bool {
+        var info = stat()
+        if stat(path, &info) == 0 { return (info.st_mode & S_IFMT) == S_IFDIR }
+        let parent = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        if !parent.isEmpty && parent != path { _ = makeFolder(parent) }
+        return mkdir(path, 0o755) == 0 || (stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
+    }
+}

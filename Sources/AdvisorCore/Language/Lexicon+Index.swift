@@ -1,0 +1,108 @@
+/// The word rules in the advisor's index, field by field.
+///
+/// A field added to `Lexicon` must be added here too; `IndexRoundTripTests` fails while one
+/// is missing.
+extension Lexicon {
+    func write(to w: inout IndexWriter) {
+        w.count(contractions.count)
+        for (word, whole) in contractions.sorted(by: { $0.key < $1.key }) {
+            w.string(word)
+            w.strings(whole)
+        }
+        w.count(suffixes.count)
+        for suffix in suffixes {
+            w.string(suffix.ending)
+            w.strings(suffix.replacement)
+        }
+        w.count(numbers.count)
+        for (word, figure) in numbers.sorted(by: { $0.key < $1.key }) {
+            w.string(word)
+            w.string(figure)
+        }
+        w.count(synonyms.count)
+        for (first, variants) in synonyms.sorted(by: { $0.key < $1.key }) {
+            w.string(first)
+            w.count(variants.count)
+            for v in variants {
+                w.strings(v.variant)
+                w.string(v.canonical)
+            }
+        }
+        w.count(followupCues.count)
+        for cue in followupCues { w.strings(cue) }
+        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored] { w.strings(set.sorted()) }
+    }
+
+    init(reading r: inout IndexReader) throws {
+        self.init()
+        for _ in 0..<(try r.count()) {
+            let word = try r.string()
+            contractions[word] = try r.strings()
+        }
+        for _ in 0..<(try r.count()) { suffixes.append((try r.string(), try r.strings())) }
+        for _ in 0..<(try r.count()) {
+            let word = try r.string()
+            numbers[word] = try r.string()
+        }
+        for _ in 0..<(try r.count()) {
+            let first = try r.string()
+            var variants: [(variant: [String], canonical: String)] = []
+            for _ in 0..<(try r.count()) { variants.append((try r.strings(), try r.string())) }
+            synonyms[first] = variants
+        }
+        for _ in 0..<(try r.count()) { followupCues.append(try r.strings()) }
+        filler = Set(try r.strings())
+        references = Set(try r.strings())
+        firstChoice = Set(try r.strings())
+        secondChoice = Set(try r.strings())
+        negations = Set(try r.strings())
+        quantifiers = Set(try r.strings())
+        ignored = Set(try r.strings())
+    }
+}
+
+extension IntentShape {
+    func write(to w: inout IndexWriter) {
+        w.count(takes.count)
+        for type in takes { w.string(type.rawValue) }
+        w.optionalString(requires?.rawValue)
+        w.int(atLeast)
+        for list in [defaults, excludes] {
+            w.count(list.count)
+            for value in list {
+                w.string(value.type.rawValue)
+                w.string(value.id)
+            }
+        }
+        w.strings(wordsNeeded.sorted())
+        w.bool(fromContext)
+    }
+
+    init(reading r: inout IndexReader) throws {
+        self.init()
+        for _ in 0..<(try r.count()) { takes.append(try EntityType(reading: &r)) }
+        if let name = try r.optionalString() {
+            guard let type = EntityType(rawValue: name) else { throw IndexReader.Damaged() }
+            requires = type
+        }
+        atLeast = try r.int()
+        for _ in 0..<(try r.count()) { defaults.append(EntityValue(try EntityType(reading: &r), try r.string())) }
+        for _ in 0..<(try r.count()) { excludes.append(EntityValue(try EntityType(reading: &r), try r.string())) }
+        wordsNeeded = Set(try r.strings())
+        fromContext = try r.bool()
+    }
+}
+
+extension EntityType {
+    init(reading r: inout IndexReader) throws {
+        guard let type = EntityType(rawValue: try r.string()) else { throw IndexReader.Damaged() }
+        self = type
+    }
+}
+
+extension Intent {
+    init(reading r: inout IndexReader) throws {
+        guard let intent = Intent(rawValue: try r.string()) else { throw IndexReader.Damaged() }
+        self = intent
+    }
+}

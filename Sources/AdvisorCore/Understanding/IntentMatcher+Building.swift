@@ -1,0 +1,186 @@
+import Foundation
+
+/// Building the matcher's index from the examples' features, once, when the data changed.
+extension IntentMatcher {
+    /// Indexes the examples (numbered in the order given) and reads the index in memory.
+    init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1,
+         nearest: Int = 1, concentration: Double = 0, exclusive: Set<String> = []) {
+        var writer = IndexWriter()
+        Self.write(examples: examples, unknownWord: unknownWord, placeholderWeight: placeholderWeight, nearest: nearest,
+                   concentration: concentration, exclusive: exclusive, to: &writer)
+        let bytes = IndexBytes(copying: writer.bytes)
+        var reader = IndexReader(bytes)
+        // What was just written reads back, or the writer and reader are out of step: a bug.
+        // swiftlint:disable:next force_try
+        self = try! IntentMatcher(reading: &reader)
+    }
+
+    /// Reads an index that `write` wrote.
+    init(reading reader: inout IndexReader) throws {
+        bytes = reader.bytes
+        let blobStart = reader.offset
+        unknownWeight = try reader.double()
+        maxIDF = try reader.double()
+        nearest = try reader.count()
+        features = try StringTable(&reader)
+        idf = try reader.column()
+        postingStart = try reader.column()
+        postings = try reader.column()
+        directoryStart = try reader.column()
+        directory = try reader.column()
+        intentStart = try reader.column()
+        norm = try reader.column()
+        memberStart = try reader.column()
+        members = try reader.column()
+        documentOf = try reader.column()
+        exclusiveStart = try reader.column()
+        exclusive = try reader.column()
+        documentFeatureStart = try reader.column()
+        documentFeatures = try reader.column()
+        blobRange = reader.range(from: blobStart)
+        let documents = norm.count
+        guard nearest >= 1, idf.count == features.count, postingStart.count == features.count + 1,
+              Int(postingStart[features.count]) == postings.count, directoryStart.count == features.count + 1,
+              Int(directoryStart[features.count]) * 2 == directory.count, intentStart.count == Intent.allCases.count + 1,
+              Int(intentStart[Intent.allCases.count]) == documents, memberStart.count == documents + 1,
+              Int(memberStart[documents]) == members.count, members.count == documentOf.count,
+              exclusiveStart.count == documents + 1, Int(exclusiveStart[documents]) == exclusive.count,
+              documentFeatureStart.count == documents + 1, Int(documentFeatureStart[documents]) == documentFeatures.count
+        else { throw IndexReader.Damaged() }
+    }
+
+    /// Writes the index again, as it was read.
+    func copy(to writer: inout IndexWriter) { writer.raw(bytes, blobRange) }
+
+    /// Weighs the features (TF-IDF, with the settings' adjustments) and writes the index.
+    static func write(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double,
+                      nearest: Int, concentration: Double, exclusive: Set<String>, to writer: inout IndexWriter) {
+        var featureIDs: [String: Int] = [:]
+        var names: [String] = []
+        var documentFrequency: [Int] = []
+        var exampleFeatures: [[Int]] = []
+        var exampleIntent: [Intent] = []
+        for example in examples {
+            var ids = Set<Int>()
+            for feature in example.features {
+                let id: Int
+                if let known = featureIDs[feature] { id = known } else {
+                    id = featureIDs.count
+                    featureIDs[feature] = id
+                    names.append(feature)
+                    documentFrequency.append(0)
+                }
+                if ids.insert(id).inserted { documentFrequency[id] += 1 }
+            }
+            exampleFeatures.append(ids.sorted())
+            exampleIntent.append(example.intent)
+        }
+        let n = Double(examples.count)
+        var idf = documentFrequency.map { log((n + 1) / (Double($0) + 1)) + 1 }
+        // A feature found under few intents tells more than its rarity among examples says
+        // ("analogy" belongs to one intent; "explain" to ten), so it is weighted up by
+        // (log((K+1)/(k+1)) + 1)^concentration, k = intents using it of K intents.
+        if concentration > 0 {
+            var intentsPerFeature = [Set<Intent>](repeating: [], count: idf.count)
+            for (i, ids) in exampleFeatures.enumerated() { for id in ids { intentsPerFeature[id].insert(exampleIntent[i]) } }
+            let k = Double(Set(exampleIntent).count)
+            for id in idf.indices {
+                idf[id] *= pow(log((k + 1) / (Double(intentsPerFeature[id].count) + 1)) + 1, concentration)
+            }
+        }
+        // Entity placeholders ("#role") say what a line is about more surely than their
+        // frequency among the examples suggests, so they may weigh more.
+        for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.utf8.contains(UInt8(ascii: " ")) { idf[id] *= placeholderWeight }
+        let maxIDF = log(n + 1) + 1
+        // An example that names another field ("what does a #foreign earn") should only
+        // match lines that name one too; it must not pull "what skills do I need" out.
+        let exclusiveFeature = exclusive.compactMap { featureIDs[$0] }.sorted()
+
+        // Examples with one intent and the same features are one document.
+        let intentIndex = Dictionary(uniqueKeysWithValues: Intent.allCases.enumerated().map { ($1, $0) })
+        struct Document {
+            let intent: Int
+            let features: [Int]
+            var members: [Int]
+            let norm: Double
+        }
+        var documents: [Document] = []
+        var documentByKey: [[Int]: Int] = [:]
+        for (i, ids) in exampleFeatures.enumerated() {
+            let key = [intentIndex[exampleIntent[i]]!] + ids
+            if let at = documentByKey[key] {
+                documents[at].members.append(i)
+            } else {
+                documentByKey[key] = documents.count
+                documents.append(Document(intent: key[0], features: ids, members: [i],
+                                          norm: sqrt(ids.reduce(0) { $0 + idf[$1] * idf[$1] })))
+            }
+        }
+        // Intent by intent, shortest first (the order the scoring's bounds rely on).
+        documents.sort { a, b in
+            if a.intent != b.intent { return a.intent < b.intent }
+            if a.norm != b.norm { return a.norm < b.norm }
+            return a.members[0] < b.members[0]
+        }
+
+        var intentStart = [UInt32](repeating: 0, count: Intent.allCases.count + 1)
+        for document in documents { intentStart[document.intent + 1] += 1 }
+        for i in 0..<Intent.allCases.count { intentStart[i + 1] += intentStart[i] }
+        var postingLists = [[UInt32]](repeating: [], count: names.count)
+        var memberStart: [UInt32] = [0]
+        var members: [UInt32] = []
+        var documentOf = [UInt32](repeating: 0, count: examples.count)
+        var exclusiveStart: [UInt32] = [0]
+        var exclusiveIDs: [UInt32] = []
+        var documentFeatureStart: [UInt32] = [0]
+        var documentFeatures: [UInt32] = []
+        for (d, document) in documents.enumerated() {
+            for id in document.features { postingLists[id].append(UInt32(d)) }
+            for member in document.members {
+                members.append(UInt32(member))
+                documentOf[member] = UInt32(d)
+            }
+            memberStart.append(UInt32(members.count))
+            exclusiveIDs += exclusiveFeature.filter { document.features.contains($0) }.map(UInt32.init)
+            exclusiveStart.append(UInt32(exclusiveIDs.count))
+            documentFeatures += document.features.map(UInt32.init)
+            documentFeatureStart.append(UInt32(documentFeatures.count))
+        }
+        var postingStart: [UInt32] = [0]
+        var postings: [UInt32] = []
+        var directoryStart: [UInt32] = [0]
+        var directory: [UInt32] = []
+        for list in postingLists {
+            var lastIntent = -1
+            for (offset, d) in list.enumerated() {
+                let intent = documents[Int(d)].intent
+                if intent != lastIntent {
+                    directory += [UInt32(intent), UInt32(postings.count + offset)]
+                    lastIntent = intent
+                }
+            }
+            postings += list
+            postingStart.append(UInt32(postings.count))
+            directoryStart.append(UInt32(directory.count / 2))
+        }
+
+        writer.double(unknownWord)
+        writer.double(maxIDF)
+        writer.count(max(1, nearest))
+        StringTable.write(names, lookup: true, to: &writer)
+        writer.column(idf)
+        writer.column(postingStart)
+        writer.column(postings)
+        writer.column(directoryStart)
+        writer.column(directory)
+        writer.column(intentStart)
+        writer.column(documents.map(\.norm))
+        writer.column(memberStart)
+        writer.column(members)
+        writer.column(documentOf)
+        writer.column(exclusiveStart)
+        writer.column(exclusiveIDs)
+        writer.column(documentFeatureStart)
+        writer.column(documentFeatures)
+    }
+}

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# `make bench`: how fast the advisor starts and answers, with the shipped knowledge base and
+# with generated ones 10× and 100× larger, beside a Swift hello world built the same way.
+# A benchmark, not a test: it prints figures and asserts nothing. Every figure is the median
+# of repeated runs (hyperfine when installed, else advisor-bench's own loop).
+#
+# Environment: BENCH_RUNS (runs per process figure, default 30), BENCH_SCALES ("1 10 100").
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+OUT=$ROOT/.build-bench
+BIN=$ROOT/.build/release/advisor
+TOOL=$ROOT/.build/release/advisor-bench
+DEV=$ROOT/../shared/eval/dev.jsonl
+RUNS=${BENCH_RUNS:-30}
+SCALES=${BENCH_SCALES:-1 10 100}
+QUESTION="what does a devops engineer earn"
+# The flags Package.swift gives the advisor's release build, so the hello world is built alike.
+HELLO_FLAGS=(-O -static-stdlib)
+mkdir -p "$OUT"
+
+have() { command -v "$1" >/dev/null 2>&1; }
+
+# median_ms CMD...: median wall time of CMD (no shell), in milliseconds.
+median_ms() {
+  if have hyperfine; then
+    hyperfine -N -i --style none --warmup 3 --runs "$RUNS" --export-json "$OUT/h.json" -- "$(printf '%q ' "$@")" >/dev/null 2>&1
+    sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$OUT/h.json" | head -1 | awk '{printf "%.2f", $1 * 1000}'
+  else
+    "$TOOL" time --runs "$RUNS" -- "$@" | awk '{print $2}'
+  fi
+}
+
+# median_ms_input FILE CMD...: the same with standard input from FILE.
+median_ms_input() {
+  local input=$1; shift
+  local runs=$(( RUNS < 10 ? RUNS : 10 ))
+  if have hyperfine; then
+    hyperfine -i --style none --warmup 1 --runs "$runs" --export-json "$OUT/h.json" -- "$(printf '%q ' "$@") < $(printf '%q' "$input")" >/dev/null 2>&1
+    sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$OUT/h.json" | head -1 | awk '{printf "%.2f", $1 * 1000}'
+  else
+    "$TOOL" time --runs "$runs" --warmup 1 --input "$input" -- "$@" | awk '{print $2}'
+  fi
+}
+
+# peak_mib CMD...: the median of five runs' peak resident set, in MiB.
+peak_mib() {
+  local input=/dev/null
+  if [ "$1" = "--input" ]; then input=$2; shift 2; fi
+  if [ -x /usr/bin/time ]; then
+    for _ in 1 2 3 4 5; do /usr/bin/time -f %M "$@" <"$input" 2>&1 >/dev/null | tail -1; done \
+      | sort -n | sed -n 3p | awk '{printf "%.1f", $1 / 1024}'
+  else
+    "$TOOL" time --runs 5 --warmup 0 --input "$input" -- "$@" | awk '{printf "%.1f", $6 / 1024}'
+  fi
+}
+
+echo "Building (release)..." >&2
+swift build -c release --product advisor >&2
+swift build -c release --product advisor-bench >&2
+
+# The hello world, built with the advisor's flags.
+printf 'print("hello, world")\n' >"$OUT/hello.swift"
+swiftc "${HELLO_FLAGS[@]}" "$OUT/hello.swift" -o "$OUT/hello" 2>/dev/null
+HELLO=$(median_ms "$OUT/hello")
+
+# The generated knowledge bases, remade when the data or the generator changed.
+for scale in $SCALES; do
+  [ "$scale" = 1 ] && continue
+  dir=$OUT/data-${scale}x
+  if [ ! -f "$dir/.stamp" ] || [ -n "$(find Intents Sources/Knowledge "$TOOL" -newer "$dir/.stamp" -print -quit)" ]; then
+    echo "Generating a knowledge base ${scale}× larger in $dir..." >&2
+    "$TOOL" generate --scale "$scale" --out "$dir"
+    touch "$dir/.stamp"
+  fi
+done
+
+"$TOOL" utterances "$DEV" --times 20 >"$OUT/utterances.txt"
+UTTERANCES=$(wc -l <"$OUT/utterances.txt")
+
+declare -A R
+for scale in $SCALES; do
+  echo "Measuring ${scale}×..." >&2
+  data=(); [ "$scale" = 1 ] || data=(--data "$OUT/data-${scale}x")
+  # The first start after a change loads the YAML, checks it and writes the index; later
+  # starts map the index. Measured once, in an empty cache.
+  cold=$(mktemp -d)
+  start=$(date +%s%N)
+  ADVISOR_CACHE_DIR=$cold "$BIN" "${data[@]}" ask "$QUESTION" >/dev/null
+  R[$scale,cold]=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN {printf "%.0f", ns / 1e6}')
+  rm -rf "$cold"
+  "$BIN" "${data[@]}" ask "$QUESTION" >/dev/null   # warms the index cache
+  R[$scale,ask]=$(median_ms "$BIN" "${data[@]}" ask "$QUESTION")
+  R[$scale,prompt]=$("$TOOL" prompt --history 1000 --runs "$(( RUNS < 20 ? RUNS : 20 ))" -- "$BIN" "${data[@]}" | awk '{print $2}')
+  rounds=5; [ "$scale" -ge 100 ] && rounds=2
+  q=$("$TOOL" questions "$DEV" "${data[@]}" --rounds $rounds)
+  R[$scale,p50]=$(awk '{print $6}' <<<"$q")
+  R[$scale,p99]=$(awk '{print $8}' <<<"$q")
+  json_ms=$(median_ms_input "$OUT/utterances.txt" "$BIN" "${data[@]}" --json)
+  R[$scale,json]=$(awk -v n="$UTTERANCES" -v ms="$json_ms" 'BEGIN {printf "%.0f", n / (ms / 1000)}')
+  R[$scale,replay]=$(median_ms "$BIN" replay "${data[@]}" Transcripts)
+  R[$scale,rss]=$(peak_mib "$BIN" "${data[@]}" ask "$QUESTION")
+  R[$scale,rssjson]=$(peak_mib --input "$OUT/utterances.txt" "$BIN" "${data[@]}" --json)
+done
+
+row() {  # row LABEL KEY
+  printf '%-44s' "$1"
+  for scale in $SCALES; do printf '%12s' "${R[$scale,$2]}"; done
+  printf '\n'
+}
+echo
+echo "advisor benchmark: release build, $(nproc) cores, medians of $RUNS runs (per question: in process, after a warm-up round)"
+printf '%-44s' ""; for scale in $SCALES; do printf '%12s' "${scale}×"; done; printf '\n'
+row "advisor ask, whole process (ms)" ask
+row "first prompt, 1,000-line history (ms)" prompt
+row "per question p50 (µs)" p50
+row "per question p99 (µs)" p99
+row "--json, $UTTERANCES dev utterances (questions/s)" json
+row "replay of Transcripts/, whole process (ms)" replay
+row "peak RSS, advisor ask (MiB)" rss
+row "peak RSS, --json run (MiB)" rssjson
+row "first start after a data change (ms)" cold
+echo
+printf 'Swift hello world (%s): %s ms; advisor ask / hello world: %s×\n' "${HELLO_FLAGS[*]}" "$HELLO" \
+  "$(awk -v a="${R[1,ask]:-0}" -v h="$HELLO" 'BEGIN {printf "%.2f", a / h}')"
+first=$(awk '{print $1}' <<<"$SCALES"); last=$(awk '{print $NF}' <<<"$SCALES")
+if [ "$first" != "$last" ]; then
+  printf '%s× against %s×: per question p50 %s×, advisor ask %s×\n' "$last" "$first" \
+    "$(awk -v a="${R[$last,p50]}" -v b="${R[$first,p50]}" 'BEGIN {printf "%.2f", a / b}')" \
+    "$(awk -v a="${R[$last,ask]}" -v b="${R[$first,ask]}" 'BEGIN {printf "%.2f", a / b}')"
+fi
+echo "Targets: ask ≤ 5 ms and ≤ 3× hello world; p99 ≤ 100 µs; --json ≥ 50,000/s; peak RSS ≤ 30 MiB; at 100×: p50 ≤ 3×, ask ≤ 4× the 1× figures."
