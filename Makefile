@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/advisor
 
-.PHONY: run test build release deps eval clean bench
+.PHONY: run test build release deps eval clean bench fuzz sanitize
 
 ## Installs libedit-dev (the headers of the REPL's line editor, libedit) when it is missing.
 deps:
@@ -51,6 +51,21 @@ bench: deps
 	  fi; \
 	fi
 	@Tests/Bench/bench.sh
+
+## Fuzzes the answer pipeline and the file readers with libFuzzer (Sources/advisor-fuzz), each
+## for FUZZ_SECONDS (60), after replaying Tests/Fuzz/regressions. Built apart, in .build-fuzz.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	$(SWIFT) build -c release --product advisor-fuzz --scratch-path .build-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing -Xswiftc -DADVISOR_LIBFUZZER \
+	  -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
+	@Tests/Fuzz/fuzz.sh .build-fuzz/release/advisor-fuzz $(FUZZ_SECONDS)
+
+## Runs the whole suite under AddressSanitizer, built apart in .build-asan.
+sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	SWIFT_BACKTRACE=enable=no LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Fuzz/lsan.supp:print_suppressions=0 \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 clean:
 	rm -rf .build .build-bench

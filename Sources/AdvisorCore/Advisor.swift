@@ -13,7 +13,10 @@ public struct Advisor: Sendable {
     /// index bytes, so it answers the same.
     /// - Throws: `DataError` locating the first problem (`file:line:column: what`).
     public static func load(from root: DataRoot = .builtIn) throws -> Advisor {
-        let cache = IndexCache(root: root)
+        try load(from: root, cache: IndexCache(root: root))
+    }
+
+    static func load(from root: DataRoot, cache: IndexCache) throws -> Advisor {
         if let bytes = cache.current(), let advisor = try? AdvisorIndex.advisor(from: bytes) { return advisor }
         let log = ReadLog()
         let built = try build(from: DataRoot(path: root.path, reads: log))

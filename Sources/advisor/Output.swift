@@ -1,3 +1,4 @@
+import AdvisorCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,8 +15,10 @@ enum Output {
         if !send(text + "\n", to: STDOUT_FILENO) && errno == EPIPE { exit(0) }
     }
 
+    /// Warnings and errors quote paths and data files, which may hold control characters:
+    /// these are shown (`^[`), never sent to the terminal as they are.
     static func error(_ text: String) {
-        _ = send(text + "\n", to: STDERR_FILENO)
+        _ = send(InputSanitizer.showingControls(text) + "\n", to: STDERR_FILENO)
     }
 
     /// Turns a closed pipe from a fatal signal into an EPIPE error that `line` handles.

@@ -198,6 +198,29 @@ import Testing
         Self.expectPrintable(InputSanitizer.clean(cleaning.input))
     }
 
+    @Test func messagesThatQuoteAFileShowItsControlCharacters() {
+        #expect(InputSanitizer.showingControls("a\u{1B}[2Jb\u{0}\n\u{7F}\u{85}\u{202E}é") == "a^[[2Jb^@\n^?<U+0085><U+202E>é")
+        #expect(InputSanitizer.showingControls("plain\ntext ₹") == "plain\ntext ₹")
+    }
+
+    /// A transcript someone edited by hand may hold escape sequences; replay's report shows
+    /// them as `^[` and never sends them to the terminal.
+    @Test func replayShowsTheEscapesInATranscriptInsteadOfSendingThem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-odd-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "> hello\u{1B}]0;x\u{07}\nHello\u{1B}[2J!\n".write(toFile: folder + "/odd.transcript", atomically: true, encoding: .utf8)
+        let run = TestData.run(["replay", folder + "/odd.transcript"])
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("> hello^[]0;x^G\n"))
+        #expect(run.stdout.contains("-Hello^[[2J!\n"))
+        Self.expectPrintable(run.stdout)
+        let data = TestData.run(["--data", folder + "/no\u{1B}[2Jdata"], stdin: "hello\n")
+        #expect(data.status == 65)
+        #expect(data.stderr.contains("no^[[2Jdata"))
+        Self.expectPrintable(data.stderr)
+    }
+
     // MARK: - Helpers
 
     /// No C0 control but the line feed, no DEL, no C1 control, no bidirectional override.

@@ -72,6 +72,8 @@ for scale in $SCALES; do
     echo "Generating a knowledge base ${scale}× larger in $dir..." >&2
     "$TOOL" generate --scale "$scale" --out "$dir"
     touch "$dir/.stamp"
+    # The index cache trusts file times only once they are a little old (see IndexCache).
+    sleep 2
   fi
 done
 
@@ -86,11 +88,11 @@ for scale in $SCALES; do
   # starts map the index. Measured once, in an empty cache.
   cold=$(mktemp -d)
   start=$(date +%s%N)
-  ADVISOR_CACHE_DIR=$cold "$BIN" "${data[@]}" ask "$QUESTION" >/dev/null
+  ADVISOR_CACHE_DIR=$cold "$BIN" ask "$QUESTION" "${data[@]}" >/dev/null
   R[$scale,cold]=$(awk -v ns=$(( $(date +%s%N) - start )) 'BEGIN {printf "%.0f", ns / 1e6}')
   rm -rf "$cold"
-  "$BIN" "${data[@]}" ask "$QUESTION" >/dev/null   # warms the index cache
-  R[$scale,ask]=$(median_ms "$BIN" "${data[@]}" ask "$QUESTION")
+  "$BIN" ask "$QUESTION" "${data[@]}" >/dev/null   # warms the index cache
+  R[$scale,ask]=$(median_ms "$BIN" ask "$QUESTION" "${data[@]}")
   R[$scale,prompt]=$("$TOOL" prompt --history 1000 --runs "$(( RUNS < 20 ? RUNS : 20 ))" -- "$BIN" "${data[@]}" | awk '{print $2}')
   rounds=5; [ "$scale" -ge 100 ] && rounds=2
   q=$("$TOOL" questions "$DEV" "${data[@]}" --rounds $rounds)
@@ -99,7 +101,7 @@ for scale in $SCALES; do
   json_ms=$(median_ms_input "$OUT/utterances.txt" "$BIN" "${data[@]}" --json)
   R[$scale,json]=$(awk -v n="$UTTERANCES" -v ms="$json_ms" 'BEGIN {printf "%.0f", n / (ms / 1000)}')
   R[$scale,replay]=$(median_ms "$BIN" replay "${data[@]}" Transcripts)
-  R[$scale,rss]=$(peak_mib "$BIN" "${data[@]}" ask "$QUESTION")
+  R[$scale,rss]=$(peak_mib "$BIN" ask "$QUESTION" "${data[@]}")
   R[$scale,rssjson]=$(peak_mib --input "$OUT/utterances.txt" "$BIN" "${data[@]}" --json)
 done
 

@@ -20,9 +20,12 @@ struct IndexCache {
     let folders: [String]
     let fileName: String
     let executable: (path: String, fingerprint: [Int])?
+    /// How old (in nanoseconds) the data files must be for their times to be trusted: a file
+    /// changed again within the file system's timestamp granularity could keep its times.
+    var settle = 2_000_000_000
 
+    /// The cache for `root` in the folders the environment chooses.
     init(root: DataRoot) {
-        self.root = root
         let resolved = Self.resolve(root.path)
         var folders: [String] = []
         if let chosen = Self.environment("ADVISOR_CACHE_DIR") {
@@ -35,6 +38,13 @@ struct IndexCache {
                 folders.append(home + "/.cache/advisor")
             }
         }
+        self.init(root: root, folders: folders)
+    }
+
+    /// The cache for `root` in `folders` (none: no cache).
+    init(root: DataRoot, folders: [String]) {
+        self.root = root
+        let resolved = Self.resolve(root.path)
         executable = Self.currentExecutable()
         self.folders = executable == nil ? [] : folders
         let key = resolved + "\u{0}" + (executable?.path ?? "")
@@ -75,7 +85,7 @@ struct IndexCache {
     /// Keeps `bytes` for the next run, unless the data changed too recently for its times to
     /// tell a later change apart (file times are only as fine as the kernel's clock tick).
     func store(_ bytes: [UInt8], log: ReadLog) {
-        guard executable != nil, log.newestChange < FileStatus.now() - 2_000_000_000 else { return }
+        guard executable != nil, log.newestChange < FileStatus.now() - settle else { return }
         for folder in folders where Self.makeFolder(folder) {
             let target = folder + "/" + fileName
             let temporary = target + ".\(getpid()).tmp"

@@ -39,6 +39,8 @@ extension KnowledgeBase {
             w.bool(role.salary != nil)
             if let salary = role.salary {
                 w.string(salary.text)
+                w.double(salary.low)
+                w.double(salary.high)
                 w.string(salary.source)
             }
             w.strings(role.salaryFrom)
@@ -103,9 +105,13 @@ extension KnowledgeBase {
             let id = try r.string(), name = try r.string(), responsibility = try r.string()
             var salary: Salary?
             if try r.bool() {
-                // The figures are parsed again from the text, exactly as the loader did.
-                guard let parsed = Salary(text: try r.string(), source: try r.string()) else { throw IndexReader.Damaged() }
-                salary = parsed
+                // The figures as the loader parsed them (parsing them again costs more than all the rest).
+                var figure = Self.salaryShape
+                figure.text = try r.string()
+                figure.low = try r.double()
+                figure.high = try r.double()
+                figure.source = try r.string()
+                salary = figure
             }
             let salaryFrom = try r.strings()
             let about = try r.bool() ? try Fact(reading: &r) : nil
@@ -129,6 +135,11 @@ extension KnowledgeBase {
         self.init(sources: sources, backend: backend, responsibilities: responsibilities, technicalSkills: skills[0],
                   softSkills: skills[1], roles: roles, categories: categories, tools: tools, steps: steps)
     }
+}
+
+extension KnowledgeBase {
+    /// A salary to copy and fill in: `Salary` has no initializer that takes parsed figures.
+    static let salaryShape = Salary(text: "₹0–0 LPA", source: "")!
 }
 
 extension Fact {

@@ -52,6 +52,31 @@ public enum InputSanitizer {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The text with every control character but the line feed made visible instead of
+    /// removed: `^[` for ESC, `^@` for NUL, `^?` for DEL, `<U+0085>` for a C1 control or a
+    /// bidirectional override. For messages that quote a file's text back (a replay's diff, a
+    /// data error), where what is wrong must be seen but must not act on the terminal.
+    public static func showingControls(_ text: String) -> String {
+        guard needsCleaning(text) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x0A:
+                out.append(scalar)
+            case 0x00...0x1F:
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(scalar.value + 0x40)))
+            case 0x7F:
+                out.append(contentsOf: "^?".unicodeScalars)
+            case 0x80...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
+                out.append(contentsOf: "<U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(4))>".unicodeScalars)
+            default:
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// True when `clean` would change the line.
     public static func needsCleaning(_ line: String) -> Bool {
         var utf8 = line.utf8.makeIterator()
@@ -141,4 +166,8 @@ public enum InputSanitizer {
             }
         }
     }
+}
+
+private extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

@@ -18,7 +18,8 @@ public enum TranscriptReport {
             }
         }
         blocks.append(summary(outcomes))
-        return blocks.joined(separator: "\n\n") + "\n"
+        // A transcript is a file anyone may have edited: what it quotes back is shown, not obeyed.
+        return InputSanitizer.showingControls(blocks.joined(separator: "\n\n") + "\n")
     }
 
     /// One changed turn: where and why, what the user said, and the diff of the answers.

@@ -26,6 +26,8 @@ extension IntentMatcher {
         idf = try reader.column()
         postingStart = try reader.column()
         postings = try reader.column()
+        postingNorm = try reader.column()
+        postingBits = try reader.column()
         directoryStart = try reader.column()
         directory = try reader.column()
         intentStart = try reader.column()
@@ -37,15 +39,17 @@ extension IntentMatcher {
         exclusive = try reader.column()
         documentFeatureStart = try reader.column()
         documentFeatures = try reader.column()
+        summary = try reader.column()
         blobRange = reader.range(from: blobStart)
         let documents = norm.count
-        guard nearest >= 1, idf.count == features.count, postingStart.count == features.count + 1,
+        guard nearest >= 1, postingNorm.count == postings.count, postingBits.count == postings.count, idf.count == features.count, postingStart.count == features.count + 1,
               Int(postingStart[features.count]) == postings.count, directoryStart.count == features.count + 1,
               Int(directoryStart[features.count]) * 2 == directory.count, intentStart.count == Intent.allCases.count + 1,
               Int(intentStart[Intent.allCases.count]) == documents, memberStart.count == documents + 1,
               Int(memberStart[documents]) == members.count, members.count == documentOf.count,
               exclusiveStart.count == documents + 1, Int(exclusiveStart[documents]) == exclusive.count,
-              documentFeatureStart.count == documents + 1, Int(documentFeatureStart[documents]) == documentFeatures.count
+              documentFeatureStart.count == documents + 1, Int(documentFeatureStart[documents]) == documentFeatures.count,
+              summary.count == Summary.words * documents
         else { throw IndexReader.Damaged() }
     }
 
@@ -171,6 +175,14 @@ extension IntentMatcher {
         writer.column(idf)
         writer.column(postingStart)
         writer.column(postings)
+        // Rounded down, so that a bound computed from it is never too low.
+        let lowNorm = documents.map { d -> Float in
+            let f = Float(d.norm)
+            return Double(f) <= d.norm ? f : f.nextDown
+        }
+        let bits32 = documents.map { $0.features.reduce(UInt32(0)) { $0 | 1 << bit32($1) } }
+        writer.column(postings.map { lowNorm[Int($0)] })
+        writer.column(postings.map { bits32[Int($0)] })
         writer.column(directoryStart)
         writer.column(directory)
         writer.column(intentStart)
@@ -182,5 +194,15 @@ extension IntentMatcher {
         writer.column(exclusiveIDs)
         writer.column(documentFeatureStart)
         writer.column(documentFeatures)
+        var summaries: [UInt64] = []
+        summaries.reserveCapacity(Summary.words * documents.count)
+        for (d, document) in documents.enumerated() {
+            summaries += Summary.words(
+                norm: document.norm, bits: document.features.reduce(UInt64(0)) { $0 | 1 << bit($1) },
+                firstExample: document.members[0], copies: document.members.count,
+                featureStart: Int(documentFeatureStart[d]), featureCount: document.features.count,
+                hasExclusive: exclusiveStart[d] < exclusiveStart[d + 1])
+        }
+        writer.column(summaries)
     }
 }

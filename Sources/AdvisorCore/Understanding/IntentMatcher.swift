@@ -23,6 +23,11 @@ struct IntentMatcher: @unchecked Sendable {
     /// `directory` holds pairs (intent index, first posting), `directoryStart` per feature.
     let postingStart: Column<UInt32>
     let postings: Column<UInt32>
+    /// Beside each posting, what the walk needs to pass over its document without fetching
+    /// it: the document's norm rounded down (a Float) and 32 bits summarising its features
+    /// (bit `Self.bit32(f)` for each feature f).
+    let postingNorm: Column<Float>
+    let postingBits: Column<UInt32>
     let directoryStart: Column<UInt32>
     let directory: Column<UInt32>
     /// Documents (examples with one intent and one feature set), intent by intent.
@@ -36,6 +41,42 @@ struct IntentMatcher: @unchecked Sendable {
     /// Each document's own features, ascending (for the features no longer walked).
     let documentFeatureStart: Column<UInt32>
     let documentFeatures: Column<UInt32>
+    /// Per document, what a question needs of it side by side, so that one cache line holds
+    /// it all (`Summary`): its norm, a 64-bit summary of its features (bit `Self.bit(f)` for
+    /// each feature f), its first example and number of examples, where its features are.
+    let summary: Column<UInt64>
+
+    /// The four words of a document's `summary`.
+    struct Summary {
+        static let words = 4
+        let norm: Double
+        let bits: UInt64
+        let firstExample: Int
+        let copies: Int
+        let featureStart: Int
+        let featureCount: Int
+        let hasExclusive: Bool
+
+        init(_ w: UnsafePointer<UInt64>) {
+            norm = Double(bitPattern: w[0])
+            bits = w[1]
+            firstExample = Int(w[2] & 0xFFFF_FFFF)
+            copies = Int(w[2] >> 32)
+            featureStart = Int(w[3] & 0xFFFF_FFFF)
+            featureCount = Int((w[3] >> 32) & 0x7FFF_FFFF)
+            hasExclusive = w[3] >> 63 != 0
+        }
+
+        static func words(norm: Double, bits: UInt64, firstExample: Int, copies: Int, featureStart: Int, featureCount: Int,
+                          hasExclusive: Bool) -> [UInt64] {
+            precondition(firstExample <= 0xFFFF_FFFF && copies <= 0xFFFF_FFFF && featureStart <= 0xFFFF_FFFF && featureCount <= 0x7FFF_FFFF)
+            return [norm.bitPattern, bits, UInt64(firstExample) | UInt64(copies) << 32,
+                    UInt64(featureStart) | UInt64(featureCount) << 32 | (hasExclusive ? 1 << 63 : 0)]
+        }
+    }
+
+    @inline(__always)
+    func summary(_ d: Int) -> Summary { Summary(summary.start + Summary.words * d) }
     /// Features a document may hold only if the line holds them too (an example that names
     /// another field must not match a line that names none).
     let exclusiveStart: Column<UInt32>
@@ -97,7 +138,7 @@ struct IntentMatcher: @unchecked Sendable {
             for entry in Int(directoryStart[id])..<Int(directoryStart[id + 1]) { cursorCount[Int(directory[2 * entry]) + 1] += 1 }
         }
         for i in 0..<intentCount { cursorCount[i + 1] += cursorCount[i] }
-        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0), count: cursorCount[intentCount])
+        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0, feature: 0), count: cursorCount[intentCount])
         var fill = cursorCount
         for (q, id) in queryIDs.enumerated() {
             let w = queryWeights[q]
@@ -105,7 +146,7 @@ struct IntentMatcher: @unchecked Sendable {
             for entry in first..<last {
                 let intent = Int(directory[2 * entry])
                 let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
-                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w)
+                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w, feature: id)
                 fill[intent] += 1
             }
         }
@@ -113,11 +154,12 @@ struct IntentMatcher: @unchecked Sendable {
         let excludedDocument = excluded.flatMap { $0 >= 0 && $0 < documentOf.count ? Int(documentOf[$0]) : nil }
         var result: [(intent: Intent, score: Double, example: Int)] = []
         var scratch = IntentScratch(queryIDs: queryIDs, weights: queryWeights)
+        var best = Best(nearest)
         for (index, intent) in Intent.allCases.enumerated() where cursorCount[index] < cursorCount[index + 1] {
-            let best = cursors.withUnsafeMutableBufferPointer { all in
+            cursors.withUnsafeMutableBufferPointer { all in
                 bestOf(intent: index, cursors: UnsafeMutableBufferPointer(rebasing: all[cursorCount[index]..<cursorCount[index + 1]]),
                        queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded, excludedDocument: excludedDocument,
-                       scratch: &scratch)
+                       scratch: &scratch, best: &best)
             }
             guard best.example >= 0 else { continue }
             // The best example counts most; the next ones steady it against one lucky example.
@@ -141,6 +183,7 @@ struct IntentMatcher: @unchecked Sendable {
         var position: Int
         let end: Int
         let weight2: Double
+        let feature: Int
     }
 
     /// The query's features by ID (open addressing), and buffers reused from intent to intent.
@@ -156,6 +199,9 @@ struct IntentMatcher: @unchecked Sendable {
         /// Per document of a small intent, its dot product so far, and which documents have one.
         var sums: [Double] = []
         var touched: [Int] = []
+        /// The light features' weights per bit of the documents' feature summaries.
+        var lightOnBit = [Double](repeating: 0, count: 64)
+        var lightOnBit32 = [Double](repeating: 0, count: 32)
 
         init(queryIDs: [Int], weights: [Double]) {
             var size = 16
@@ -199,6 +245,13 @@ struct IntentMatcher: @unchecked Sendable {
 
         init(_ k: Int) { values = [Double](repeating: 0, count: k) }
 
+        /// Empty again, keeping its storage (one per question, reused intent by intent).
+        mutating func reset() {
+            for j in values.indices { values[j] = 0 }
+            filled = 0
+            example = -1
+        }
+
         /// The k-th best cosine once there are k, else 0.
         var floor: Double { filled == values.count ? values[values.count - 1] : 0 }
 
@@ -224,17 +277,17 @@ struct IntentMatcher: @unchecked Sendable {
     /// Takes document `d` with dot product `dot` into `best`, unless it is left out: an
     /// exclusive feature the line lacks, or the leave-one-out example is its only one.
     @inline(__always)
-    private func consider(_ d: Int, dot: Double, queryIDs: [Int], queryNorm: Double, excluded: Int?, excludedDocument: Int?,
-                          into best: inout Best) {
-        guard holdsExclusive(d, queryIDs) else { return }
-        var copies = Int(memberStart[d + 1]) - Int(memberStart[d])
-        var shown = Int(members[Int(memberStart[d])])
+    private func consider(_ d: Int, _ document: Summary, dot: Double, queryIDs: [Int], queryNorm: Double, excluded: Int?,
+                          excludedDocument: Int?, into best: inout Best) {
+        if document.hasExclusive { guard holdsExclusive(d, queryIDs) else { return } }
+        var copies = document.copies
+        var shown = document.firstExample
         if d == excludedDocument, let excluded {
             copies -= 1
             if shown == excluded, copies > 0 { shown = Int(members[Int(memberStart[d]) + 1]) }
         }
         guard copies > 0 else { return }
-        best.add(dot / (queryNorm * norm[d]), copies: copies, shown: shown)
+        best.add(dot / (queryNorm * document.norm), copies: copies, shown: shown)
     }
 
     /// The `nearest` best cosines of one intent's documents into `best` (highest first, each
@@ -251,15 +304,15 @@ struct IntentMatcher: @unchecked Sendable {
     /// walked again, as both the k-th best and the norms only grow); and the walk ends when no
     /// feature is heavy enough. A candidate's dot product comes from its own features.
     private func bestOf(intent: Int, cursors: UnsafeMutableBufferPointer<Cursor>, queryIDs: [Int], queryNorm: Double,
-                        excluded: Int?, excludedDocument: Int?, scratch: inout IntentScratch) -> Best {
-        var best = Best(nearest)
+                        excluded: Int?, excludedDocument: Int?, scratch: inout IntentScratch, best: inout Best) {
+        best.reset()
         let firstDocument = Int(intentStart[intent]), lastDocument = Int(intentStart[intent + 1])
         var postingCount = 0
         for c in cursors { postingCount += c.end - c.position }
 
         // A small intent: every posting added up, as cheap as the walk below would be.
-        if lastDocument - firstDocument <= Self.smallIntent && postingCount <= Self.smallIntent {
-            if scratch.sums.isEmpty { scratch.sums = [Double](repeating: 0, count: Self.smallIntent) }
+        if lastDocument - firstDocument <= smallIntent && postingCount <= smallIntent {
+            if scratch.sums.isEmpty { scratch.sums = [Double](repeating: 0, count: smallIntent) }
             scratch.touched.removeAll(keepingCapacity: true)
             scratch.sums.withUnsafeMutableBufferPointer { sums in
                 // Feature by feature in line order, so each sum adds up in line order.
@@ -276,12 +329,13 @@ struct IntentMatcher: @unchecked Sendable {
                     // Most cannot reach the k-th best: one multiplication tells (with a margin
                     // for rounding, so that no document that might tie is passed over).
                     let floor = best.floor
-                    if floor > 0 && dot * (1 + 1e-9) < floor * (queryNorm * norm[firstDocument + d]) { continue }
-                    consider(firstDocument + d, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+                    let document = summary(firstDocument + d)
+                    if floor > 0 && dot * (1 + 1e-9) < floor * (queryNorm * document.norm) { continue }
+                    consider(firstDocument + d, document, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
                              excludedDocument: excludedDocument, into: &best)
                 }
             }
-            return best
+            return
         }
 
         // Lightest first, for splitting off the features that cannot matter.
@@ -291,15 +345,23 @@ struct IntentMatcher: @unchecked Sendable {
         // A margin far above rounding error, so that a skipped document could never have tied.
         let slack = 1 + 1e-9
         var next = firstDocument
-        // `order[..<cut]` are the light features: no longer walked.
+        // `order[..<cut]` are the light features: no longer walked. Their weights per bit of
+        // `summary`: a document can hold no more of them than its bits admit.
         var cut = 0
         var light = 0.0
+        var lightBits: UInt64 = 0
+        for b in 0..<64 { scratch.lightOnBit[b] = 0 }
+        var lightBits32: UInt32 = 0
+        for b in 0..<32 { scratch.lightOnBit32[b] = 0 }
 
+        // A norm no document from `next` on is below (the last candidate's, rounded down: it
+        // lies beside its posting, so the walk never fetches a document just for its norm).
+        var least = norm[next]
         while next < lastDocument {
             let floor = best.floor
             if floor > 0 {
                 let shortest = floor * queryNorm / slack
-                if norm[next] < shortest {
+                if least < shortest && norm[next] < shortest {
                     var low = next, high = lastDocument
                     while low < high {
                         let mid = (low + high) / 2
@@ -307,18 +369,28 @@ struct IntentMatcher: @unchecked Sendable {
                     }
                     next = low
                     guard next < lastDocument else { break }
+                    least = norm[next]
                 }
-                let bound = queryNorm * norm[next]
+                let bound = queryNorm * least
                 while cut < scratch.order.count {
                     let c = scratch.order[cut]
                     let w = cursors[c].position < cursors[c].end ? cursors[c].weight2 : 0
                     if (light + w) / bound * slack >= floor { break }
                     light += w
+                    if w > 0 {
+                        let b = Int(Self.bit(cursors[c].feature))
+                        lightBits |= 1 << UInt64(b)
+                        scratch.lightOnBit[b] += w
+                        let b32 = Int(Self.bit32(cursors[c].feature))
+                        lightBits32 |= 1 << UInt32(b32)
+                        scratch.lightOnBit32[b32] += w
+                    }
                     cut += 1
                 }
             }
             var candidate = Int.max
             var heavy = 0.0
+            var at = 0
             for t in cut..<scratch.order.count {
                 let c = scratch.order[t]
                 var p = cursors[c].position
@@ -333,18 +405,43 @@ struct IntentMatcher: @unchecked Sendable {
                 if d < candidate {
                     candidate = d
                     heavy = cursors[c].weight2
+                    at = p
                 } else if d == candidate {
                     heavy += cursors[c].weight2
                 }
             }
             guard candidate != Int.max else { break }
             next = candidate + 1
-            // What the features walked and all the light ones could give it, at most.
-            if floor > 0 && (heavy + light) / (queryNorm * norm[candidate]) * slack < floor { continue }
+            least = Double(postingNorm[at])
+            // What the features walked and the light ones it may hold could give it, at most:
+            // first from what lies beside the posting, then from the document itself.
+            if floor > 0 {
+                let reach = floor * queryNorm * Double(postingNorm[at]) / slack
+                if heavy + light < reach { continue }
+                var held = postingBits[at] & lightBits32
+                var most = heavy
+                while held != 0 {
+                    most += scratch.lightOnBit32[held.trailingZeroBitCount]
+                    held &= held - 1
+                }
+                if most < reach { continue }
+            }
+            let document = summary(candidate)
+            if floor > 0 {
+                let reach = floor * queryNorm * document.norm / slack
+                if heavy + light < reach { continue }
+                var held = document.bits & lightBits
+                var most = heavy
+                while held != 0 {
+                    most += scratch.lightOnBit[held.trailingZeroBitCount]
+                    held &= held - 1
+                }
+                if most < reach { continue }
+            }
 
             // The document's dot product: the query features among its own, summed in line order.
             scratch.hits.removeAll(keepingCapacity: true)
-            for f in Int(documentFeatureStart[candidate])..<Int(documentFeatureStart[candidate + 1]) {
+            for f in document.featureStart..<(document.featureStart + document.featureCount) {
                 let q = scratch.position(of: documentFeatures[f])
                 if q >= 0 {
                     var j = scratch.hits.count
@@ -355,15 +452,23 @@ struct IntentMatcher: @unchecked Sendable {
             }
             var dot = 0.0
             for q in scratch.hits { dot += scratch.weight2[q] }
-            consider(candidate, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+            consider(candidate, document, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
                      excludedDocument: excludedDocument, into: &best)
         }
-        return best
     }
 
+    /// The bit of a document's feature summary that stands for feature `id`.
+    @inline(__always)
+    static func bit(_ id: Int) -> UInt64 { UInt64(truncatingIfNeeded: UInt64(truncatingIfNeeded: id) &* 0x9E37_79B9_7F4A_7C15) >> 58 }
+
+    /// The bit of a posting's 32-bit feature summary that stands for feature `id`.
+    @inline(__always)
+    static func bit32(_ id: Int) -> UInt32 { UInt32(truncatingIfNeeded: (UInt64(truncatingIfNeeded: id) &* 0xC2B2_AE3D_27D4_EB4F) >> 59) }
+
     /// Intents with at most this many documents and postings are scored by adding up every
-    /// posting (a few thousand additions), larger ones by the walk that skips.
-    static let smallIntent = 512
+    /// posting (a few hundred additions), larger ones by the walk that skips. (A test sets 0
+    /// to check the walk on every intent.)
+    var smallIntent = 512
 
     /// Whether the line holds every exclusive feature of the document.
     @inline(__always)
