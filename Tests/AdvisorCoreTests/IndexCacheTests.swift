@@ -37,7 +37,8 @@ import Testing
         let (root, cache) = try Self.setUp()
         _ = try Advisor.load(from: DataRoot(path: root), cache: cache)
         #expect(cache.current() != nil)
-        try TestData.edit(DataLoadingTests.roles, in: root, replacing: "salary: \"₹6–10 LPA\"", with: "salary: \"₹6–11 LPA\"")
+        try TestData.edit(DataLoadingTests.roles, in: root, replacing: DataLoadingTests.devOpsSalary,
+                          with: DataLoadingTests.devOpsSalary.replacingOccurrences(of: "₹6–10 LPA", with: "₹6–11 LPA"))
         #expect(cache.current() == nil, "an index built from the old file is still trusted")
         let advisor = try Advisor.load(from: DataRoot(path: root), cache: cache)
         #expect(Self.answer(advisor, Self.question).contains("₹6–11 LPA"))
@@ -47,7 +48,8 @@ import Testing
     @Test func malformedDataStillStopsWithItsFileAndLine() throws {
         let (root, cache) = try Self.setUp()
         _ = try Advisor.load(from: DataRoot(path: root), cache: cache)
-        try TestData.edit(DataLoadingTests.roles, in: root, replacing: "salary: \"₹6–10 LPA\"", with: "salary: \"6-10 lakhs\"")
+        try TestData.edit(DataLoadingTests.roles, in: root, replacing: DataLoadingTests.devOpsSalary,
+                          with: DataLoadingTests.devOpsSalary.replacingOccurrences(of: "₹6–10 LPA", with: "6-10 lakhs"))
         let error = try #require(throws: DataError.self) { try Advisor.load(from: DataRoot(path: root), cache: cache) }
         #expect(error.file == DataLoadingTests.roles)
         #expect(error.line > 0)
