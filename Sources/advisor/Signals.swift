@@ -23,20 +23,22 @@ enum Signals {
     /// with status 128 + the signal; SIGINT is ignored outside editing. While libedit edits a
     /// line its own handlers come first (they restore the terminal and pass the signal on).
     static func installForTerminal() {
-        startupTerminalSaved = tcgetattr(STDIN_FILENO, &startupTerminal) == 0
+        let saved = UnsafeMutablePointer<termios>.allocate(capacity: 1)
+        saved.initialize(to: termios())
+        if tcgetattr(STDIN_FILENO, saved) == 0 { startupTerminal = saved }
         signal(SIGTERM, endOnSignal)
         signal(SIGHUP, endOnSignal)
         signal(SIGINT, SIG_IGN)
     }
 }
 
-/// The terminal's settings before the advisor changed them. Written once, before the handler
-/// that reads them is installed; only that handler reads them afterwards.
-nonisolated(unsafe) private var startupTerminal = termios()
-nonisolated(unsafe) private var startupTerminalSaved = false
+/// The terminal's settings before the advisor changed them. Set once, before the handler that
+/// reads them is installed, and never freed. (A heap block, not a global `termios`: Swift lays a
+/// global of that type out in 57 bytes, and `tcgetattr` writes 60, as `make sanitize` showed.)
+nonisolated(unsafe) private var startupTerminal: UnsafeMutablePointer<termios>?
 
 /// Async-signal-safe: `tcsetattr` and `_exit` only, no allocation, no locks, no Swift runtime.
 private let endOnSignal: @convention(c) (Int32) -> Void = { signal in
-    if startupTerminalSaved { _ = tcsetattr(STDIN_FILENO, TCSANOW, &startupTerminal) }
+    if let startupTerminal { _ = tcsetattr(STDIN_FILENO, TCSANOW, startupTerminal) }
     _exit(128 + signal)
 }

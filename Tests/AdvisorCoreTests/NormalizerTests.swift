@@ -53,3 +53,32 @@ import Testing
         #expect(words("I know node.js.") == ["i", "know", "node.js"])
     }
 }
+
+/// The ASCII paths of the normalizer and stemmer (taken by nearly every line) give exactly
+/// what the Unicode-scalar rules give.
+@Suite struct TextFastPathTests {
+    static let texts: [String] = {
+        var texts = TestData.advisor.language.examples.values.flatMap { $0 }
+        texts += ["c# and c++ devs", "node.js, vue.js... and 'quotes'", "it's the devs' job", "a.b .c d. e.f.g", "#tag +plus",
+                  "RUNNING running Stopped caresses ponies cats ties bus is ys", "x2 and 3d and 1st", "\t tabs\nand\u{7}bells"]
+        return texts
+    }()
+
+    @Test func asciiWordsAreTheScalarWords() {
+        var differing: [String] = []
+        for text in Self.texts {
+            var folded = Normalizer.fold(text)
+            guard let ascii = folded.withUTF8({ Normalizer.asciiWords($0) }) else { continue }
+            if ascii != Normalizer.scalarWords(folded) { differing.append(text) }
+        }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+
+    @Test func asciiStemsAreTheScalarStems() {
+        var words = Set(Self.texts.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) })
+        words.formUnion(["ies", "ties", "flies", "sses", "buses", "boxes", "runnings", "running", "sitting", "falling",
+                         "added", "freed", "eed", "used", "ys", "says", "xyzzy", "ABCS", "Apis", "mixes", "dishes"])
+        let differing = words.filter { Stemmer.stem($0) != Stemmer.scalarStem($0) }
+        #expect(differing.isEmpty, "\(differing.prefix(5))")
+    }
+}

@@ -21,6 +21,9 @@ struct TextTable {
     static func width(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { sum, s in
             let v = s.value
+            // Below U+0300 (ASCII, Latin, ₹ is above) there are no marks and nothing wide:
+            // one column, without the costly Unicode property lookup.
+            if v < 0x300 { return sum + 1 }
             if s.properties.generalCategory == .nonspacingMark || s.properties.generalCategory == .enclosingMark { return sum }
             if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v) {

@@ -11,6 +11,12 @@ struct Normalizer: Sendable {
     func words(_ text: String) -> [String] {
         var folded = Self.fold(text)
         if let ascii = folded.withUTF8({ Self.asciiWords($0) }) { return ascii.flatMap(expand) }
+        return Self.scalarWords(folded).flatMap(expand)
+    }
+
+    /// The words of folded text by Unicode scalars, before expansion: the rules for any text
+    /// (and what the ASCII path must equal).
+    static func scalarWords(_ folded: String) -> [String] {
         var words: [String] = []
         var current = ""
         let scalars = Array(folded.unicodeScalars)
@@ -28,12 +34,12 @@ struct Normalizer: Sendable {
             }
         }
         if !current.isEmpty { words.append(current) }
-        return words.flatMap(expand)
+        return words
     }
 
     /// The words of folded ASCII text, by the rules of `words` (which this mirrors byte for
     /// byte: most lines are ASCII), or nil when the text has other bytes.
-    private static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    static func asciiWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
         guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) }
         @inline(__always) func isWord(_ b: UInt8) -> Bool { isLetter(b) || (b >= 0x30 && b <= 0x39) }

@@ -5,6 +5,11 @@ enum Stemmer {
     static func stem(_ word: String) -> String {
         // Nearly every word is ASCII: the same rules on its bytes, without Unicode lookups.
         if case let stemmed?? = word.utf8.withContiguousStorageIfAvailable({ asciiStem($0, word) }) { return stemmed }
+        return scalarStem(word)
+    }
+
+    /// `stem` by Unicode scalars: the rules for any word (and what the ASCII path must equal).
+    static func scalarStem(_ word: String) -> String {
         let scalars = Array(word.unicodeScalars)
         let n = scalars.count
         guard n > 3, scalars.allSatisfy({ $0.properties.isAlphabetic }) else { return word }

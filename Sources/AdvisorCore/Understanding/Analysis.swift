@@ -30,12 +30,15 @@ public struct Analysis: Sendable {
 
     /// The entity values named in the line, in order, each once.
     public var values: [EntityValue] {
-        var seen = Set<EntityValue>()
-        return mentions.flatMap(\.values).filter { seen.insert($0).inserted }
+        // A line names a handful at most: a linear check beats building a set.
+        var result: [EntityValue] = []
+        for mention in mentions { for value in mention.values where !result.contains(value) { result.append(value) } }
+        return result
     }
 
     public func named(_ type: EntityType) -> [String] {
-        var seen = Set<String>()
-        return mentions.compactMap { $0.value(of: type)?.id }.filter { seen.insert($0).inserted }
+        var result: [String] = []
+        for mention in mentions { if let id = mention.value(of: type)?.id, !result.contains(id) { result.append(id) } }
+        return result
     }
 }
