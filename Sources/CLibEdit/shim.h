@@ -36,8 +36,10 @@ static inline void *advisor_el_clientdata(EditLine *el) {
     void *data = NULL;
     return el_get(el, EL_CLIENTDATA, &data) == 0 ? data : NULL;
 }
-static inline int advisor_el_add_function(EditLine *el, const char *name, const char *help, advisor_el_function f) {
-    return el_set(el, EL_ADDFN, name, help, f);
+/* EL_ADDFN through the wide API: the narrow el_set copies name and help with wcsdup and never
+   frees them (libedit's own comment: "The two strdup's leak"); here the caller owns them. */
+static inline int advisor_el_add_function(EditLine *el, const wchar_t *name, const wchar_t *help, advisor_el_function f) {
+    return el_wset(el, EL_ADDFN, name, help, f);
 }
 static inline int advisor_el_bind(EditLine *el, const char *key, const char *function) {
     return el_set(el, EL_BIND, key, function, NULL);

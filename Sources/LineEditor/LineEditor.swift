@@ -55,6 +55,9 @@ public final class LineEditor {
     public internal(set) var droppedCharacters = 0
     /// Keys already read from the terminal but not yet given to libedit.
     var typeahead = Typeahead()
+    /// The names and help texts of the key functions, as wide strings libedit keeps pointers
+    /// to; freed after `el_end`.
+    private var functionTexts: [UnsafeMutablePointer<wchar_t>] = []
 
     /// A line long enough for any question, with room to spare: the advisor reads only the
     /// first 2,000 characters, and libedit redraws each character as it arrives.
@@ -79,6 +82,7 @@ public final class LineEditor {
 
     deinit {
         el_end(editLine)
+        functionTexts.forEach { $0.deallocate() }
         free(prompt)
     }
 
@@ -120,11 +124,11 @@ public final class LineEditor {
         // el_gets returns as if at end of input when SIGINT interrupts it, so ^C must reach
         // libedit as a key: no ISIG while editing, and a key function that discards the line.
         advisor_el_setty_edit(editLine, "-isig")
-        advisor_el_add_function(editLine, "advisor-complete", "Complete a role, tool or command",
+        advisor_el_add_function(editLine, wide("advisor-complete"), wide("Complete a role, tool or command"),
                                 { editLine, _ in LineEditor.of(editLine).completeKey() })
-        advisor_el_add_function(editLine, "advisor-interrupt", "Discard the line",
+        advisor_el_add_function(editLine, wide("advisor-interrupt"), wide("Discard the line"),
                                 { editLine, _ in LineEditor.of(editLine).interruptKey() })
-        advisor_el_add_function(editLine, "advisor-suspend", "Suspend the advisor",
+        advisor_el_add_function(editLine, wide("advisor-suspend"), wide("Suspend the advisor"),
                                 { editLine, _ in LineEditor.of(editLine).suspendKey() })
         advisor_el_bind(editLine, "^I", "advisor-complete")
         advisor_el_bind(editLine, "^C", "advisor-interrupt")
@@ -132,6 +136,15 @@ public final class LineEditor {
         advisor_el_bind(editLine, "^R", "em-inc-search-prev")
         // Last, so a person's ~/.editrc (or $EDITRC) can rebind any of the keys above.
         el_source(editLine, nil)
+    }
+
+    /// A wide copy of `text` that lives as long as the editor.
+    private func wide(_ text: String) -> UnsafeMutablePointer<wchar_t> {
+        let characters = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+        let copy = UnsafeMutablePointer<wchar_t>.allocate(capacity: characters.count)
+        copy.initialize(from: characters, count: characters.count)
+        functionTexts.append(copy)
+        return copy
     }
 
     /// The editor behind a callback, carried by `EL_CLIENTDATA` instead of a global.

@@ -33,8 +33,8 @@ enum Signals {
 }
 
 /// The terminal's settings before the advisor changed them. Set once, before the handler that
-/// reads them is installed, and never freed. (A heap block, not a global `termios`: Swift lays a
-/// global of that type out in 57 bytes, and `tcgetattr` writes 60, as `make sanitize` showed.)
+/// reads them is installed, and never freed. (A heap block, not a global `termios`: under
+/// `make sanitize`, `tcgetattr`'s 60-byte write ran past the 57 bytes Swift gave such a global.)
 nonisolated(unsafe) private var startupTerminal: UnsafeMutablePointer<termios>?
 
 /// Async-signal-safe: `tcsetattr` and `_exit` only, no allocation, no locks, no Swift runtime.
