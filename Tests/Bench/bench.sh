@@ -4,19 +4,22 @@
 # A benchmark, not a test: it prints figures and asserts nothing. Every figure is the median
 # of repeated runs (hyperfine when installed, else advisor-bench's own loop).
 #
-# Environment: BENCH_RUNS (runs per process figure, default 30), BENCH_SCALES ("1 10 100").
+# Environment: BENCH_RUNS (runs per process figure, default 30), BENCH_SCALES ("1 10 100");
+# to measure other builds with the same harness (say, before a change): ADVISOR_BIN and
+# BENCH_TOOL (the advisor and advisor-bench to time; nothing is built then) and
+# BENCH_HELLO_FLAGS (the flags they were built with).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
 OUT=$ROOT/.build-bench
-BIN=$ROOT/.build/release/advisor
-TOOL=$ROOT/.build/release/advisor-bench
+BIN=${ADVISOR_BIN:-$ROOT/.build/release/advisor}
+TOOL=${BENCH_TOOL:-$ROOT/.build/release/advisor-bench}
 DEV=$ROOT/../shared/eval/dev.jsonl
 RUNS=${BENCH_RUNS:-30}
 SCALES=${BENCH_SCALES:-1 10 100}
 QUESTION="what does a devops engineer earn"
 # The flags Package.swift gives the advisor's release build, so the hello world is built alike.
-HELLO_FLAGS=(-O -static-stdlib)
+read -r -a HELLO_FLAGS <<<"${BENCH_HELLO_FLAGS:--O -static-stdlib}"
 mkdir -p "$OUT"
 
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -55,9 +58,11 @@ peak_mib() {
   fi
 }
 
-echo "Building (release)..." >&2
-swift build -c release --product advisor >&2
-swift build -c release --product advisor-bench >&2
+if [ -z "${ADVISOR_BIN:-}" ]; then
+  echo "Building (release)..." >&2
+  swift build -c release --product advisor >&2
+  swift build -c release --product advisor-bench >&2
+fi
 
 # The hello world, built with the advisor's flags.
 printf 'print("hello, world")\n' >"$OUT/hello.swift"

@@ -37,7 +37,6 @@ extension IntentMatcher {
         documentOf = try reader.column()
         exclusiveStart = try reader.column()
         exclusive = try reader.column()
-        documentFeatureStart = try reader.column()
         documentFeatures = try reader.column()
         summary = try reader.column()
         blobRange = reader.range(from: blobStart)
@@ -48,7 +47,6 @@ extension IntentMatcher {
               Int(intentStart[Intent.allCases.count]) == documents, memberStart.count == documents + 1,
               Int(memberStart[documents]) == members.count, members.count == documentOf.count,
               exclusiveStart.count == documents + 1, Int(exclusiveStart[documents]) == exclusive.count,
-              documentFeatureStart.count == documents + 1, Int(documentFeatureStart[documents]) == documentFeatures.count,
               summary.count == Summary.words * documents
         else { throw IndexReader.Damaged() }
     }
@@ -192,7 +190,6 @@ extension IntentMatcher {
         writer.column(documentOf)
         writer.column(exclusiveStart)
         writer.column(exclusiveIDs)
-        writer.column(documentFeatureStart)
         writer.column(documentFeatures)
         var summaries: [UInt64] = []
         summaries.reserveCapacity(Summary.words * documents.count)

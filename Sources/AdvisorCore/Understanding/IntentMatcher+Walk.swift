@@ -1,0 +1,320 @@
+/// The walk that scores one intent's documents for a question (see `IntentMatcher`): every
+/// posting added up for a small intent; for a large one, MaxScore over documents in order of
+/// their norm, passing over those that provably cannot reach the intent's best so far.
+extension IntentMatcher {
+    /// One of the query's features, restricted to one intent's documents.
+    struct Cursor {
+        var position: Int
+        let end: Int
+        let weight2: Double
+        let feature: Int
+    }
+
+    /// The query's features by ID (open addressing), and buffers reused from intent to intent.
+    struct IntentScratch {
+        var order: [Int] = []
+        var slotFeature: [UInt32]
+        var slotPosition: [Int]
+        /// One bit per query feature (ID mod 64): most of a document's features miss it.
+        var mask: UInt64 = 0
+        /// The squared weight of each query feature, in line order.
+        var weight2: [Double]
+        var hits: [Int] = []
+        /// Per document of a small intent, its dot product so far, and which documents have one.
+        var sums: [Double] = []
+        var touched: [Int] = []
+        /// The light features' weights per bit of the documents' feature summaries.
+        var lightOnBit = [Double](repeating: 0, count: 64)
+        var lightOnBit32 = [Double](repeating: 0, count: 32)
+
+        init(queryIDs: [Int], weights: [Double]) {
+            var size = 16
+            while size < 2 * queryIDs.count { size *= 2 }
+            slotFeature = [UInt32](repeating: .max, count: size)
+            slotPosition = [Int](repeating: -1, count: size)
+            weight2 = weights.map { $0 * $0 }
+            for (q, id) in queryIDs.enumerated() {
+                var slot = Self.slot(UInt32(id), size)
+                while slotFeature[slot] != .max { slot = (slot + 1) & (size - 1) }
+                slotFeature[slot] = UInt32(id)
+                slotPosition[slot] = q
+                mask |= 1 << UInt64(id & 63)
+            }
+        }
+
+        @inline(__always)
+        static func slot(_ feature: UInt32, _ size: Int) -> Int { Int(truncatingIfNeeded: (feature &* 0x9E37_79B1) >> 7) & (size - 1) }
+
+        /// The line-order position of a feature of the query, or -1.
+        @inline(__always)
+        func position(of feature: UInt32) -> Int {
+            guard mask & (1 << UInt64(feature & 63)) != 0 else { return -1 }
+            let size = slotFeature.count
+            var slot = Self.slot(feature, size)
+            while true {
+                let f = slotFeature[slot]
+                if f == feature { return slotPosition[slot] }
+                if f == .max { return -1 }
+                slot = (slot + 1) & (size - 1)
+            }
+        }
+    }
+
+    /// An intent's best cosines so far (each document as many times as it has examples) and
+    /// the example shown for the best.
+    struct Best {
+        var values: [Double]
+        var filled = 0
+        var example = -1
+
+        init(_ k: Int) { values = [Double](repeating: 0, count: k) }
+
+        /// Empty again, keeping its storage (one per question, reused intent by intent).
+        mutating func reset() {
+            for j in values.indices { values[j] = 0 }
+            filled = 0
+            example = -1
+        }
+
+        /// The k-th best cosine once there are k, else 0.
+        var floor: Double { filled == values.count ? values[values.count - 1] : 0 }
+
+        /// Takes a document's cosine, counting it `copies` times; `shown` is its first example.
+        mutating func add(_ cosine: Double, copies: Int, shown: Int) {
+            let k = values.count
+            // Of all examples with the best cosine, the first in the data is shown.
+            if example < 0 || cosine > values[0] {
+                example = shown
+            } else if cosine == values[0] && shown < example {
+                example = shown
+            }
+            for _ in 0..<min(copies, k) {
+                guard cosine > values[k - 1] else { break }
+                var j = k - 1
+                while j > 0 && values[j - 1] < cosine { values[j] = values[j - 1]; j -= 1 }
+                values[j] = cosine
+                filled = min(k, filled + 1)
+            }
+        }
+    }
+
+    /// Takes document `d` with dot product `dot` into `best`, unless it is left out: an
+    /// exclusive feature the line lacks, or the leave-one-out example is its only one.
+    @inline(__always)
+    private func consider(_ d: Int, _ document: Summary, dot: Double, queryIDs: [Int], queryNorm: Double, excluded: Int?,
+                          excludedDocument: Int?, into best: inout Best) {
+        // As when every example was compared: one that shares no weight with the line is not a match.
+        guard dot > 0 else { return }
+        if document.hasExclusive { guard holdsExclusive(d, queryIDs) else { return } }
+        var copies = document.copies
+        var shown = document.firstExample
+        if d == excludedDocument, let excluded {
+            copies -= 1
+            if shown == excluded, copies > 0 { shown = Int(members[Int(memberStart[d]) + 1]) }
+        }
+        guard copies > 0 else { return }
+        best.add(dot / (queryNorm * document.norm), copies: copies, shown: shown)
+    }
+
+    /// The `nearest` best cosines of one intent's documents into `best` (highest first, each
+    /// document counted as many times as it has examples), and the example shown for the best:
+    /// of all examples with the best cosine, the first in the data (`best.example` stays -1
+    /// when no example of the intent shares a feature with the line).
+    ///
+    /// The documents are walked in order of their norm, taking candidates from the postings of
+    /// the query's features (MaxScore). A document's cosine is at most (the summed squared
+    /// weights of the query features it holds) / (query norm × its norm), and at most its norm
+    /// / the query norm; every document still ahead has a norm at least the next one's. So once
+    /// the `nearest`-th best is known: documents too short to reach it are skipped; features
+    /// too light to lift a document to it on their own stop supplying candidates (never to be
+    /// walked again, as both the k-th best and the norms only grow); and the walk ends when no
+    /// feature is heavy enough. A candidate's dot product comes from its own features.
+    func bestOf(intent: Int, cursors: UnsafeMutableBufferPointer<Cursor>, queryIDs: [Int], queryNorm: Double,
+                excluded: Int?, excludedDocument: Int?, scratch: inout IntentScratch, best: inout Best) {
+        best.reset()
+        let firstDocument = Int(intentStart[intent]), lastDocument = Int(intentStart[intent + 1])
+        var postingCount = 0
+        for c in cursors { postingCount += c.end - c.position }
+
+        // A small intent: every posting added up, as cheap as the walk below would be.
+        if lastDocument - firstDocument <= smallIntent && postingCount <= smallIntent {
+            if scratch.sums.isEmpty { scratch.sums = [Double](repeating: 0, count: smallIntent) }
+            scratch.touched.removeAll(keepingCapacity: true)
+            scratch.sums.withUnsafeMutableBufferPointer { sums in
+                // Feature by feature in line order, so each sum adds up in line order.
+                for c in cursors {
+                    for p in c.position..<c.end {
+                        let d = Int(postings[p]) - firstDocument
+                        if sums[d] == 0 { scratch.touched.append(d) }
+                        sums[d] += c.weight2
+                    }
+                }
+                for d in scratch.touched {
+                    let dot = sums[d]
+                    sums[d] = 0
+                    // Most cannot reach the k-th best: one multiplication tells (with a margin
+                    // for rounding, so that no document that might tie is passed over).
+                    let floor = best.floor
+                    let document = summary(firstDocument + d)
+                    if floor > 0 && dot * (1 + 1e-9) < floor * (queryNorm * document.norm) { continue }
+                    consider(firstDocument + d, document, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+                             excludedDocument: excludedDocument, into: &best)
+                }
+            }
+            return
+        }
+
+        // Lightest first, for splitting off the features that cannot matter.
+        scratch.order.removeAll(keepingCapacity: true)
+        scratch.order.append(contentsOf: 0..<cursors.count)
+        scratch.order.sort { cursors[$0].weight2 != cursors[$1].weight2 ? cursors[$0].weight2 < cursors[$1].weight2 : $0 < $1 }
+        // A margin far above rounding error, so that a skipped document could never have tied.
+        let slack = 1 + 1e-9
+        var next = firstDocument
+        // `order[..<cut]` are the light features: no longer walked. Their weights per bit of
+        // `summary`: a document can hold no more of them than its bits admit.
+        var cut = 0
+        var light = 0.0
+        var lightBits: UInt64 = 0
+        for b in 0..<64 { scratch.lightOnBit[b] = 0 }
+        var lightBits32: UInt32 = 0
+        for b in 0..<32 { scratch.lightOnBit32[b] = 0 }
+
+        // A norm no document from `next` on is below (the last candidate's, rounded down: it
+        // lies beside its posting, so the walk never fetches a document just for its norm).
+        var least = norm[next]
+        while next < lastDocument {
+            let floor = best.floor
+            if floor > 0 {
+                let shortest = floor * queryNorm / slack
+                if least < shortest && norm[next] < shortest {
+                    var low = next, high = lastDocument
+                    while low < high {
+                        let mid = (low + high) / 2
+                        if norm[mid] < shortest { low = mid + 1 } else { high = mid }
+                    }
+                    next = low
+                    guard next < lastDocument else { break }
+                    least = norm[next]
+                }
+                let bound = queryNorm * least
+                while cut < scratch.order.count {
+                    let c = scratch.order[cut]
+                    let w = cursors[c].position < cursors[c].end ? cursors[c].weight2 : 0
+                    if (light + w) / bound * slack >= floor { break }
+                    light += w
+                    if w > 0 {
+                        let b = Int(Self.bit(cursors[c].feature))
+                        lightBits |= 1 << UInt64(b)
+                        scratch.lightOnBit[b] += w
+                        let b32 = Int(Self.bit32(cursors[c].feature))
+                        lightBits32 |= 1 << UInt32(b32)
+                        scratch.lightOnBit32[b32] += w
+                    }
+                    cut += 1
+                }
+            }
+            var candidate = Int.max
+            var heavy = 0.0
+            var at = 0
+            for t in cut..<scratch.order.count {
+                let c = scratch.order[t]
+                var p = cursors[c].position
+                let end = cursors[c].end
+                guard p < end else { continue }
+                if Int(postings[p]) < next {
+                    p = advance(p, end: end, to: next)
+                    cursors[c].position = p
+                    guard p < end else { continue }
+                }
+                let d = Int(postings[p])
+                if d < candidate {
+                    candidate = d
+                    heavy = cursors[c].weight2
+                    at = p
+                } else if d == candidate {
+                    heavy += cursors[c].weight2
+                }
+            }
+            guard candidate != Int.max else { break }
+            next = candidate + 1
+            least = Double(postingNorm[at])
+            // What the features walked and the light ones it may hold could give it, at most:
+            // first from what lies beside the posting, then from the document itself.
+            if floor > 0 {
+                let reach = floor * queryNorm * Double(postingNorm[at]) / slack
+                if heavy + light < reach { continue }
+                var held = postingBits[at] & lightBits32
+                var most = heavy
+                while held != 0 {
+                    most += scratch.lightOnBit32[held.trailingZeroBitCount]
+                    held &= held - 1
+                }
+                if most < reach { continue }
+            }
+            let document = summary(candidate)
+            if floor > 0 {
+                let reach = floor * queryNorm * document.norm / slack
+                if heavy + light < reach { continue }
+                var held = document.bits & lightBits
+                var most = heavy
+                while held != 0 {
+                    most += scratch.lightOnBit[held.trailingZeroBitCount]
+                    held &= held - 1
+                }
+                if most < reach { continue }
+            }
+
+            // The document's dot product: the query features among its own, summed in line order.
+            scratch.hits.removeAll(keepingCapacity: true)
+            for f in document.featureStart..<(document.featureStart + document.featureCount) {
+                let q = scratch.position(of: documentFeatures[f])
+                if q >= 0 {
+                    var j = scratch.hits.count
+                    scratch.hits.append(q)
+                    while j > 0 && scratch.hits[j - 1] > q { scratch.hits[j] = scratch.hits[j - 1]; j -= 1 }
+                    scratch.hits[j] = q
+                }
+            }
+            var dot = 0.0
+            for q in scratch.hits { dot += scratch.weight2[q] }
+            consider(candidate, document, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+                     excludedDocument: excludedDocument, into: &best)
+        }
+    }
+
+    /// The bit of a document's feature summary that stands for feature `id`.
+    @inline(__always)
+    static func bit(_ id: Int) -> UInt64 { UInt64(truncatingIfNeeded: UInt64(truncatingIfNeeded: id) &* 0x9E37_79B9_7F4A_7C15) >> 58 }
+
+    /// The bit of a posting's 32-bit feature summary that stands for feature `id`.
+    @inline(__always)
+    static func bit32(_ id: Int) -> UInt32 { UInt32(truncatingIfNeeded: (UInt64(truncatingIfNeeded: id) &* 0xC2B2_AE3D_27D4_EB4F) >> 59) }
+
+    /// Whether the line holds every exclusive feature of the document.
+    @inline(__always)
+    private func holdsExclusive(_ document: Int, _ queryIDs: [Int]) -> Bool {
+        let first = Int(exclusiveStart[document]), end = Int(exclusiveStart[document + 1])
+        guard first < end else { return true }
+        for e in first..<end where !queryIDs.contains(Int(exclusive[e])) { return false }
+        return true
+    }
+
+    /// The first posting at or after `p` that is not below `target`: galloping, then binary search.
+    @inline(__always)
+    private func advance(_ p: Int, end: Int, to target: Int) -> Int {
+        var low = p, step = 1
+        var high = p + 1
+        while high < end && Int(postings[high]) < target {
+            low = high
+            step *= 2
+            high = p + step
+        }
+        high = min(high, end)
+        while low < high {
+            let mid = (low + high) / 2
+            if Int(postings[mid]) < target { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}
