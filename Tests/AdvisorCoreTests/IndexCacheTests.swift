@@ -77,6 +77,46 @@ import Testing
         #expect(cache.current() != nil, "the damaged index was not replaced")
     }
 
+    /// The header is whole and the size the same, but a byte inside the index changed (it
+    /// used to stop the advisor with a fatal error): the checksum tells, even though a note
+    /// says the file was seen whole, because the write changed the file's times.
+    @Test(arguments: [0.0, 0.2, 0.4, 0.6, 0.8, 1.0])
+    func aChangedByteInsideTheIndexIsBuiltAgain(at fraction: Double) throws {
+        let (root, cache) = try Self.setUp()
+        _ = try Advisor.load(from: DataRoot(path: root), cache: cache)
+        let path = cache.folders[0] + "/" + cache.fileName
+        // Past the clock tick of the write, so that the check below may note the file.
+        Thread.sleep(forTimeInterval: 0.05)
+        #expect(cache.current() != nil)
+        #expect(IndexCache.readNote(path + IndexCache.noteSuffix) == FileStatus(path)?.fingerprint, "no note of the checked file")
+        Thread.sleep(forTimeInterval: 0.05)
+
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        var reader = IndexReader(IndexBytes(copying: bytes))
+        _ = try AdvisorIndex.readHeader(&reader)
+        let position = reader.offset + Int(Double(bytes.count - 1 - reader.offset) * fraction)
+        bytes[position] ^= 0x5A
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+
+        #expect(cache.current() == nil, "an index with byte \(position) of \(bytes.count) changed is trusted")
+        let advisor = try Advisor.load(from: DataRoot(path: root), cache: cache)
+        #expect(Self.answer(advisor, Self.question).contains("₹6–10 LPA"))
+        #expect(cache.current() != nil, "the damaged index was not replaced")
+    }
+
+    /// A note that is missing, damaged or names another file only costs a check of the sum.
+    @Test func aDamagedNoteOnlyCostsACheck() throws {
+        let (root, cache) = try Self.setUp()
+        _ = try Advisor.load(from: DataRoot(path: root), cache: cache)
+        let note = cache.folders[0] + "/" + cache.fileName + IndexCache.noteSuffix
+        for text in ["", "12 x\n", "1 2 3 4 5 6 7\n", String(repeating: "9", count: 600)] {
+            try text.write(toFile: note, atomically: false, encoding: .utf8)
+            #expect(cache.current() != nil, "note \(text.prefix(20).debugDescription)")
+        }
+    }
+
     @Test func withoutAFolderNothingIsKept() throws {
         let root = try TestData.copyOfData()
         var cache = IndexCache(root: DataRoot(path: root), folders: [])

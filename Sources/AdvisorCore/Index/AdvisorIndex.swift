@@ -6,10 +6,11 @@
 /// (knowledge, templates, word rules, settings) are decoded at start; the large ones (the
 /// matcher's postings, every word the spelling corrector knows, every entity name and
 /// example) are used where they lie, so start-up does not grow with the knowledge base.
+/// The last eight bytes are a checksum of the rest (`IndexChecksum`).
 enum AdvisorIndex {
     static let magic = Array("advisor index\n".utf8)
     /// Changes whenever the layout does, so an older cache file is rebuilt, never misread.
-    static let formatVersion = 8
+    static let formatVersion = 9
 
     struct Header {
         /// The identity (`FileStatus.fingerprint`) of the executable that wrote the index.
@@ -49,7 +50,9 @@ enum AdvisorIndex {
         part = IndexWriter()
         advisor.language.write(to: &part)
         w.blob(part.bytes)
-        return w.bytes
+        var bytes = w.bytes
+        bytes += IndexChecksum.trailer(for: bytes)
+        return bytes
     }
 
     static func readHeader(_ r: inout IndexReader) throws -> Header {
@@ -72,8 +75,11 @@ enum AdvisorIndex {
         return Header(executable: executable, root: root, entries: entries)
     }
 
+    /// The advisor an index holds. The checksum is not checked here: the bytes are either made
+    /// in this process or a cache file `IndexCache.current` has checked.
     static func advisor(from bytes: IndexBytes) throws -> Advisor {
-        var r = IndexReader(bytes)
+        guard bytes.count >= 8 else { throw IndexReader.Damaged() }
+        var r = IndexReader(bytes, to: bytes.count - 8)
         _ = try readHeader(&r)
         var knowledge = try r.blob(), templates = try r.blob(), language = try r.blob()
         try r.finish()

@@ -14,6 +14,9 @@ final class IndexBytes: @unchecked Sendable {
     let base: UnsafeRawPointer
     let count: Int
     private let mapped: Bool
+    /// The mapped file's status, taken from the descriptor it was mapped from (so it is this
+    /// file's, even if another replaced the name since); nil in memory.
+    let status: FileStatus?
 
     /// A copy of `bytes`, aligned for any view.
     init(copying bytes: [UInt8]) {
@@ -24,6 +27,7 @@ final class IndexBytes: @unchecked Sendable {
         base = UnsafeRawPointer(memory)
         count = bytes.count
         mapped = false
+        status = nil
     }
 
     /// The file at `path`, mapped read-only; nil when it cannot be opened or mapped.
@@ -38,6 +42,7 @@ final class IndexBytes: @unchecked Sendable {
         base = UnsafeRawPointer(memory)
         count = size
         mapped = true
+        status = FileStatus(info)
     }
 
     /// Appends the bytes in `range` to `array`.

@@ -14,6 +14,12 @@ import Darwin
 /// An index is used only while all of them still match; anything else (an edited file, a new
 /// one, a rebuilt advisor, a damaged cache) builds it again from the YAML, with the same
 /// checks and the same `file:line: what` errors as without a cache.
+///
+/// A damaged file is told by its checksum (`IndexChecksum`). Checking it reads the whole
+/// file, which would make start-up grow with the knowledge base, so a note beside the index
+/// (`<hash>.index.checked`) holds the identity (`FileStatus.fingerprint`: inode, size, times)
+/// of the file last seen whole; the checksum is computed again only when the file is not that
+/// one. Anything that writes to the file changes its change time, which no program can set.
 struct IndexCache {
     let root: DataRoot
     /// The folders to look in and write to, in order of preference; empty: no cache.
@@ -64,10 +70,52 @@ struct IndexCache {
             guard let bytes = IndexBytes(mapping: folder + "/" + fileName) else { continue }
             var reader = IndexReader(bytes)
             guard let header = try? AdvisorIndex.readHeader(&reader), header.executable == executable.fingerprint,
-                  header.root == Self.resolve(root.path), isCurrent(header.entries) else { continue }
+                  header.root == Self.resolve(root.path), isCurrent(header.entries),
+                  isWhole(bytes, at: folder + "/" + fileName) else { continue }
             return bytes
         }
         return nil
+    }
+
+    /// Whether the mapped file's checksum holds: known without reading it when it is the file
+    /// its note names, computed otherwise. Noted only once the file's change time is `settle`
+    /// old: a write within the same clock tick could leave its times as they were.
+    func isWhole(_ bytes: IndexBytes, at path: String) -> Bool {
+        guard let status = bytes.status else { return IndexChecksum.holds(bytes) }
+        if Self.readNote(path + Self.noteSuffix) == status.fingerprint { return true }
+        guard IndexChecksum.holds(bytes) else { return false }
+        if status.changed < FileStatus.now() - settle { Self.writeNote(path + Self.noteSuffix, status.fingerprint) }
+        return true
+    }
+
+    static let noteSuffix = ".checked"
+
+    /// The fingerprint a note holds (numbers separated by spaces), or nil.
+    static func readNote(_ path: String) -> [Int]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        guard n > 0, n < buffer.count, buffer[n - 1] == UInt8(ascii: "\n") else { return nil }
+        var numbers: [Int] = []
+        for field in buffer[0..<(n - 1)].split(separator: UInt8(ascii: " ")) {
+            guard let number = Int(String(decoding: field, as: UTF8.self)) else { return nil }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
+    /// Writes a note whole or not at all (a temporary file renamed into place).
+    static func writeNote(_ path: String, _ fingerprint: [Int]) {
+        guard !fingerprint.isEmpty else { return }
+        let text = Array((fingerprint.map(String.init).joined(separator: " ") + "\n").utf8)
+        let temporary = path + ".\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        let written = text.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        if written != text.count || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     private func isCurrent(_ entries: [ReadLog.Entry]) -> Bool {
@@ -101,9 +149,11 @@ struct IndexCache {
                 }
                 return true
             }
+            // On the disk before a note can say it is whole, even after a power cut.
+            let durable = complete && fsync(fd) == 0
             close(fd)
             // Renamed into place only once whole: a reader sees the old index or the new one.
-            if complete && rename(temporary, target) == 0 {
+            if durable && rename(temporary, target) == 0 {
                 prune(folder)
                 return
             }
@@ -116,6 +166,9 @@ struct IndexCache {
     private func prune(_ folder: String) {
         guard let names = FileStatus.names(in: folder) else { return }
         var kept: [(path: String, changed: Int)] = []
+        for name in names where name.hasSuffix(".index" + Self.noteSuffix) && !names.contains(String(name.dropLast(Self.noteSuffix.count))) {
+            unlink(folder + "/" + name)
+        }
         for name in names where name.hasSuffix(".index") && name != fileName {
             let path = folder + "/" + name
             guard let bytes = IndexBytes(mapping: path) else { continue }
@@ -124,9 +177,13 @@ struct IndexCache {
                 kept.append((path, FileStatus(path)?.changed ?? 0))
             } else {
                 unlink(path)
+                unlink(path + Self.noteSuffix)
             }
         }
-        for old in kept.sorted(by: { $0.changed > $1.changed }).dropFirst(63) { unlink(old.path) }
+        for old in kept.sorted(by: { $0.changed > $1.changed }).dropFirst(63) {
+            unlink(old.path)
+            unlink(old.path + Self.noteSuffix)
+        }
     }
 
     static func environment(_ name: String) -> String? {
