@@ -139,3 +139,15 @@ import Testing
         #expect(understanding.entities == entities, "\"\(line)\"", sourceLocation: sourceLocation)
     }
 }
+
+/// `Intent` and `EntityType` compare and hash by their one-byte tag; it must be their place in
+/// `allCases`, or sorting by intent would change.
+@Suite struct OrdinalTests {
+    @Test func theTagIsThePlaceInAllCases() {
+        #expect(MemoryLayout<Intent>.size == 1 && MemoryLayout<EntityType>.size == 1)
+        #expect(Intent.allCases.map(\.ordinal) == Array(Intent.allCases.indices))
+        #expect(EntityType.allCases.map(\.ordinal) == Array(EntityType.allCases.indices))
+        #expect(Set(Intent.allCases).count == Intent.allCases.count)
+        #expect(Intent.allCases.sorted(by: >).reversed() == Intent.allCases)
+    }
+}

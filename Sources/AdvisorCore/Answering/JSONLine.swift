@@ -3,19 +3,45 @@
 /// bytes are the same on every run.
 public enum JSONLine {
     public static func render(_ reply: Session.Reply, input: String) -> String {
+        // Built as UTF-8 bytes in one buffer: concatenating Strings piece by piece cost more
+        // than the rest of rendering an answer.
+        var out: [UInt8] = []
         switch reply {
         case .answer(let u, let text):
-            let entities = EntityType.allCases.compactMap { type -> String? in
-                guard let ids = u.entities[type], !ids.isEmpty else { return nil }
-                return quote(type.rawValue) + ": [" + ids.map(quote).joined(separator: ", ") + "]"
-            }.joined(separator: ", ")
-            return "{\"input\": \(quote(input)), \"intent\": \(quote(u.intent.rawValue)), "
-                + "\"confidence\": \(number(u.confidence)), \"entities\": {\(entities)}, \"answer\": \(quote(text))}"
+            out.reserveCapacity(input.utf8.count + text.utf8.count + 160)
+            out += #"{"input": "#.utf8
+            quote(input, into: &out)
+            out += #", "intent": "#.utf8
+            quote(u.intent.rawValue, into: &out)
+            out += #", "confidence": "#.utf8
+            out += number(u.confidence).utf8
+            out += #", "entities": {"#.utf8
+            var first = true
+            for type in EntityType.allCases {
+                guard let ids = u.entities[type], !ids.isEmpty else { continue }
+                if !first { out += ", ".utf8 }
+                first = false
+                quote(type.rawValue, into: &out)
+                out += ": [".utf8
+                for (i, id) in ids.enumerated() {
+                    if i > 0 { out += ", ".utf8 }
+                    quote(id, into: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out += #"}, "answer": "#.utf8
+            quote(text, into: &out)
+            out.append(UInt8(ascii: "}"))
         case .command(let name, _):
-            return "{\"command\": \(quote(name))}"
+            out += #"{"command": "#.utf8
+            quote(name, into: &out)
+            out.append(UInt8(ascii: "}"))
         case .error(let message):
-            return "{\"error\": \(quote(message))}"
+            out += #"{"error": "#.utf8
+            quote(message, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A confidence with three decimals, always in [0, 1].
@@ -32,28 +58,54 @@ public enum JSONLine {
     /// A JSON string literal: quotes, backslashes and control characters escaped; the rest
     /// (₹, –, Devanagari) written as UTF-8.
     public static func quote(_ text: String) -> String {
-        // Built as UTF-8 bytes: appending scalar by scalar to a String costs more than the rest
-        // of rendering an answer.
-        var out: [UInt8] = [UInt8(ascii: "\"")]
-        out.reserveCapacity(text.utf8.count + 16)
-        func append(_ literal: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)) }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": append("\\\"")
-            case "\\": append("\\\\")
-            case "\n": append("\\n")
-            case "\r": append("\\r")
-            case "\t": append("\\t")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    UTF8.encode(scalar) { out.append($0) }
+        var out: [UInt8] = []
+        quote(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string literal. Works on the UTF-8 bytes: the characters that
+    /// need escaping are ASCII controls, `"` and `\`, the C1 controls (C2 80–9F) and the line
+    /// and paragraph separators (E2 80 A8/A9), which some JSON readers take for line ends.
+    static func quote(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        out.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            let n = bytes.count
+            var i = 0
+            while i < n {
+                let b = bytes[i]
+                if b >= 0x20 && b < 0x7F && b != 0x22 && b != 0x5C {
+                    out.append(b)
+                    i += 1
+                    continue
                 }
+                switch b {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: out += [0x5C, UInt8(ascii: "r")]
+                case 0x09: out += [0x5C, UInt8(ascii: "t")]
+                case 0x00..<0x20, 0x7F:
+                    escape(UInt32(b), into: &out)
+                case 0xC2 where i + 1 < n && (0x80...0x9F).contains(bytes[i + 1]):
+                    escape(UInt32(bytes[i + 1]), into: &out)
+                    i += 1
+                case 0xE2 where i + 2 < n && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape(bytes[i + 2] == 0xA8 ? 0x2028 : 0x2029, into: &out)
+                    i += 2
+                default:
+                    out.append(b)
+                }
+                i += 1
             }
         }
         out.append(UInt8(ascii: "\""))
-        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `\u` and four lower-case hex digits.
+    private static func escape(_ value: UInt32, into out: inout [UInt8]) {
+        let digits = Array("0123456789abcdef".utf8)
+        out += [0x5C, UInt8(ascii: "u")]
+        for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int((value >> UInt32(shift)) & 0xF)]) }
     }
 }

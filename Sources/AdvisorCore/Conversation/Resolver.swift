@@ -114,17 +114,28 @@ struct Resolver {
     /// context) or a word they need marked down, best first.
     private func penalized(_ scores: [(intent: Intent, score: Double)], _ analysis: Analysis,
                            _ context: ConversationContext) -> [(intent: Intent, score: Double)] {
-        scores.map { scored -> (intent: Intent, score: Double) in
-            guard let shape = language.shapes[scored.intent] else { return scored }
+        // What `mayBorrow` asks of the line, asked once rather than intent by intent (hashing
+        // the line's words for every intent was a fifth of the cost of a question).
+        let borrowsAny = analysis.terms.contains { language.lexicon.references.contains($0) } || isShortTopicChange(analysis)
+        var result = scores
+        for (i, scored) in scores.enumerated() {
+            guard let shape = language.shapes[scored.intent] else { continue }
             if !shape.wordsNeeded.isEmpty && !analysis.terms.contains(where: { shape.wordsNeeded.contains($0) }) {
-                return (scored.intent, scored.score * language.requiresPenalty)
+                result[i].score = scored.score * language.requiresPenalty
+                continue
             }
-            guard let type = shape.requires else { return scored }
-            let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
-            let borrowed = mayBorrow(for: scored.intent, analysis, context) ? (context.recent[type] ?? []) : []
-            let available = Set(analysis.named(type) + borrowed).subtracting(excluded).count
-            return available >= shape.atLeast ? scored : (scored.intent, scored.score * language.requiresPenalty)
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+            guard let type = shape.requires else { continue }
+            let mayBorrow = shape.fromContext && (borrowsAny || context.lastIntent == scored.intent)
+            // The distinct values of the type the line names or may borrow, less those excluded
+            // (a handful: compared one by one, without hashing).
+            var available: [String] = []
+            for id in analysis.named(type) + (mayBorrow ? context.recent[type] ?? [] : [])
+            where !available.contains(id) && !shape.excludes.contains(where: { $0.type == type && $0.id == id }) {
+                available.append(id)
+            }
+            if available.count < shape.atLeast { result[i].score = scored.score * language.requiresPenalty }
+        }
+        return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
     }
 
     /// The intent a bare-entity follow-up takes: the previous one if it takes that type,

@@ -1,5 +1,5 @@
 /// The contract's intents (`../shared/CONTRACT.md`): what a user wants from one line.
-public enum Intent: String, CaseIterable, Sendable, Comparable {
+public enum Intent: String, CaseIterable, Sendable, Comparable, Hashable {
     case greet, thank, goodbye, help
     case backendDefinition = "backend.definition"
     case backendAnalogy = "backend.analogy"
@@ -24,9 +24,14 @@ public enum Intent: String, CaseIterable, Sendable, Comparable {
     case profileShow = "profile.show"
     case outOfScope = "out_of_scope"
 
-    public static func < (lhs: Intent, rhs: Intent) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    /// The case's place in `allCases` (declaration order), read from its one-byte tag.
+    /// Comparing and hashing by it costs next to nothing; the defaults for an enum with raw
+    /// values hash and compare the raw strings, which was a tenth of the cost of a question.
+    @inline(__always) var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+
+    public static func < (lhs: Intent, rhs: Intent) -> Bool { lhs.ordinal < rhs.ordinal }
+    public static func == (lhs: Intent, rhs: Intent) -> Bool { lhs.ordinal == rhs.ordinal }
+    public func hash(into hasher: inout Hasher) { hasher.combine(UInt8(truncatingIfNeeded: ordinal)) }
 }
 
 /// What an intent does with entities, from `Intents/matching.yaml`.
