@@ -16,12 +16,19 @@ enum Main {
             do {
                 try run()
             } catch {
-                (arguments.first == "ask" ? Ask.exit(withError: error) : AdvisorCommand.exit(withError: error))
+                (arguments.first == "ask" ? AskCommand.exit(withError: error) : AdvisorCommand.exit(withError: error))
             }
             return
         }
-        AdvisorCommand.main()
+        arguments.first == "ask" ? AskCommand.main(arguments) : AdvisorCommand.main()
     }
+}
+
+/// `advisor ask …` in the forms QuickStart leaves to ArgumentParser (`--data=DIR`, `--`, a
+/// repeated option…), parsed under a root with no options of its own. Under `AdvisorCommand`,
+/// whose own `--json` takes the flag wherever it stands, `ask … --json` printed text.
+struct AskCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "advisor", subcommands: [Ask.self])
 }
 
 enum QuickStart {

@@ -67,6 +67,16 @@ import Testing
         #expect(result.stdout.isEmpty, "stdout: \(result.stdout)")
     }
 
+    /// Forms ArgumentParser reads (not the hand-read plain ones) still give `ask` its `--json`.
+    @Test(arguments: [["ask", "--data=ROOT", "hi", "--json"], ["ask", "--json", "--", "hi"], ["ask", "hi", "--json", "--data", "ROOT", "--data", "ROOT"]])
+    func askJSONInEveryForm(arguments: [String]) throws {
+        let root = TestData.packageRoot
+        let result = TestData.run(arguments.map { $0.replacingOccurrences(of: "ROOT", with: root) })
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix(#"{"input": "hi", "intent": "greet", "confidence": 1.0, "entities": {}, "answer": "Hello!"#),
+                "stdout: \(result.stdout)")
+    }
+
     @Test func askWithoutAQuestionShowsUsage() {
         let result = TestData.run(["ask"])
         #expect(result.status != 0)
