@@ -9,7 +9,9 @@ struct PlainLines {
     var saving: TranscriptSaving
 
     mutating func run() {
-        while let input = readLine(strippingNewline: true) {
+        let input = ReadAhead(advisor: session.advisor)
+        while let next = input.next() {
+            let input = next.text
             // Everything sees the line without escape sequences and control characters, the
             // `input` that `--json` echoes too: the line as the advisor read it.
             let line = InputSanitizer.clean(input)
@@ -21,7 +23,7 @@ struct PlainLines {
                                  : saved.message + "\n")
                 continue
             }
-            let reply = session.respond(to: line)
+            let reply = session.respond(to: line, readAhead: next.analysis)
             if let warning = saving.note(line, reply) { Output.error(warning) }
             if json {
                 Output.line(JSONLine.render(reply, input: line))

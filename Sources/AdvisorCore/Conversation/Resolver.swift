@@ -34,8 +34,9 @@ struct Resolver {
         // Otherwise the examples decide, with intents that cannot be answered marked down.
         // Whether to answer at all is judged on the examples alone; cue words then only
         // choose between the readings (they must not pull an everyday request in).
-        let base = penalized(analysis.baseScores, analysis, context)
-        let ranked = penalized(analysis.scores, analysis, context)
+        let marked = penalties(analysis, context)
+        let base = penalized(analysis.baseScores, marked)
+        let ranked = penalized(analysis.scores, marked)
         guard let bestIn = base.first(where: { $0.intent != .outOfScope }),
               let top = ranked.first(where: { $0.intent != .outOfScope }) else {
             return declined(1, "none of its words are ones the advisor knows")
@@ -110,31 +111,41 @@ struct Resolver {
         analysis.requestTerms.count <= 3 && !analysis.terms.contains { language.lexicon.quantifiers.contains($0) }
     }
 
-    /// Scores with intents that lack a required entity (and cannot borrow one from the
-    /// context) or a word they need marked down, best first.
-    private func penalized(_ scores: [(intent: Intent, score: Double)], _ analysis: Analysis,
-                           _ context: ConversationContext) -> [(intent: Intent, score: Double)] {
+    /// Which intents (by `Intent.ordinal`) lack a required entity (and cannot borrow one from
+    /// the context) or a word they need, and so are marked down.
+    private func penalties(_ analysis: Analysis, _ context: ConversationContext) -> [Bool] {
         // What `mayBorrow` asks of the line, asked once rather than intent by intent (hashing
         // the line's words for every intent was a fifth of the cost of a question).
         let borrowsAny = analysis.terms.contains { language.lexicon.references.contains($0) } || isShortTopicChange(analysis)
-        var result = scores
-        for (i, scored) in scores.enumerated() {
-            guard let shape = language.shapes[scored.intent] else { continue }
+        var marked = [Bool](repeating: false, count: Intent.allCases.count)
+        // Per entity type: the distinct values the line names, then those it may also borrow.
+        var named: [[String]?] = Array(repeating: nil, count: EntityType.allCases.count)
+        for intent in Intent.allCases {
+            guard let shape = language.shapes[intent] else { continue }
             if !shape.wordsNeeded.isEmpty && !analysis.terms.contains(where: { shape.wordsNeeded.contains($0) }) {
-                result[i].score = scored.score * language.requiresPenalty
+                marked[intent.ordinal] = true
                 continue
             }
             guard let type = shape.requires else { continue }
-            let mayBorrow = shape.fromContext && (borrowsAny || context.lastIntent == scored.intent)
+            let own = named[type.ordinal] ?? analysis.named(type)
+            named[type.ordinal] = own
+            let mayBorrow = shape.fromContext && (borrowsAny || context.lastIntent == intent)
             // The distinct values of the type the line names or may borrow, less those excluded
             // (a handful: compared one by one, without hashing).
             var available: [String] = []
-            for id in analysis.named(type) + (mayBorrow ? context.recent[type] ?? [] : [])
+            for id in own + (mayBorrow ? context.recent[type] ?? [] : [])
             where !available.contains(id) && !shape.excludes.contains(where: { $0.type == type && $0.id == id }) {
                 available.append(id)
             }
-            if available.count < shape.atLeast { result[i].score = scored.score * language.requiresPenalty }
+            marked[intent.ordinal] = available.count < shape.atLeast
         }
+        return marked
+    }
+
+    /// `scores` with the `marked` intents marked down, best first.
+    private func penalized(_ scores: [(intent: Intent, score: Double)], _ marked: [Bool]) -> [(intent: Intent, score: Double)] {
+        var result = scores
+        for i in result.indices where marked[result[i].intent.ordinal] { result[i].score *= language.requiresPenalty }
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
     }
 

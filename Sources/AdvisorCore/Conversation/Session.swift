@@ -32,11 +32,23 @@ public struct Session: Sendable {
     /// Escape sequences and control characters are cleaned out first (`InputSanitizer`), so
     /// they neither change how the line is read nor reach an answer that quotes it.
     public mutating func respond(to line: String) -> Reply {
+        respond(to: line, readAhead: nil)
+    }
+
+    /// Answers one line, given what `readAhead(_:)` made of it earlier (on another thread,
+    /// say, while the line before was answered). It is used where the conversation could not
+    /// have changed it, and the line is read again where it could: the answer is the same.
+    public mutating func respond(to line: String, readAhead: Analysis?) -> Reply {
         let line = InputSanitizer.clean(line)
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
         let resolver = Resolver(language: advisor.language)
-        let analysis = advisor.language.analyze(line, referent: context.lastType)
+        let analysis: Analysis
+        if let readAhead, readAhead.text == line, advisor.language.reads(readAhead, sameWith: context.lastType) {
+            analysis = readAhead
+        } else {
+            analysis = advisor.language.analyze(line, referent: context.lastType)
+        }
         var understanding: Understanding
         if let pending = context.pending {
             context.pending = nil
@@ -54,6 +66,13 @@ public struct Session: Sendable {
         context.remember(understanding, named: answer.named)
         last = understanding
         return .answer(understanding, text: answer.text)
+    }
+
+    /// What can be made of a line before the conversation reaches it (nil for a command), for
+    /// `respond(to:readAhead:)`. It needs no session state, so any thread may call it.
+    public static func readAhead(_ line: String, advisor: Advisor) -> Analysis? {
+        let line = InputSanitizer.clean(line)
+        return line.trimmingSpaces().hasPrefix(":") ? nil : advisor.language.analyze(line)
     }
 
     /// Which of two offered readings a short reply picks: "the first", "2", or words that

@@ -258,6 +258,22 @@ public struct LanguageModel: Sendable {
         return result
     }
 
+    /// Where a line points back at something of type `referent` that it does not name itself
+    /// (its first reference word, "they", "that"), and the placeholder read in its place; nil
+    /// when the referent changes nothing in how the line is read.
+    private func reference(to referent: EntityType?, terms: [String], mentions: [Mention]) -> (at: Int, placeholder: [String])? {
+        guard let type = referent, !mentions.contains(where: { $0.value(of: type) != nil }),
+              let at = terms.firstIndex(where: { lexicon.references.contains($0) }),
+              let placeholder = placeholders[type.rawValue] else { return nil }
+        return (at, placeholder)
+    }
+
+    /// Whether `analysis`, read without a referent, is exactly what `analyze` gives with this
+    /// one: so a line read ahead, before the conversation reached it, can be used as it is.
+    public func reads(_ analysis: Analysis, sameWith referent: EntityType?) -> Bool {
+        reference(to: referent, terms: analysis.terms, mentions: analysis.mentions) == nil
+    }
+
     /// Reads one line: fold, correct, stem, find entities, score every intent.
     /// - Parameter referent: the type of what the conversation was last about; a reference
     ///   word ("they", "that") in a line that names nothing of that type is then matched as
@@ -286,9 +302,7 @@ public struct LanguageModel: Sendable {
         let terms = normalizer.terms(of: words)
         let mentions = entities.mentions(in: terms)
         var features = features(terms, mentions)
-        if let type = referent, !mentions.contains(where: { $0.value(of: type) != nil }),
-           let at = terms.firstIndex(where: { lexicon.references.contains($0) }),
-           let placeholder = placeholders[type.rawValue] {
+        if let (at, placeholder) = reference(to: referent, terms: terms, mentions: mentions) {
             var resolved = terms
             resolved.replaceSubrange(at...at, with: placeholder)
             let shifted = mentions.map { m in
