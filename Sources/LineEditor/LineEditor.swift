@@ -53,6 +53,8 @@ public final class LineEditor {
     /// How many typed or pasted characters the last `read()` dropped because its line had
     /// reached `maxLineLength`.
     public internal(set) var droppedCharacters = 0
+    /// The terminal's width as libedit last saw it (it follows SIGWINCH), 80 when unknown.
+    public var columns: Int { Int(advisor_el_columns(editLine)) }
     /// Keys already read from the terminal but not yet given to libedit.
     var typeahead = Typeahead()
     /// The names and help texts of the key functions, as wide strings libedit keeps pointers

@@ -74,7 +74,8 @@ struct REPL {
                     Output.error(warning)
                 }
                 switch reply {
-                case .answer(_, let text), .command(_, let text): Output.line(text + "\n")
+                // Broken between words at the terminal's width, not wherever the terminal would.
+                case .answer(_, let text), .command(_, let text): Output.line(TextWrap.wrap(text, width: editor.columns) + "\n")
                 case .error(let message): Output.line(palette.error(message) + "\n")
                 }
                 if case .command(name: "quit", _) = reply { return }

@@ -87,6 +87,18 @@ import Glibc
         }
     }
 
+    /// A long answer is broken between words at the terminal's width, also after a resize.
+    @Test func answersAreBrokenBetweenWordsAtTheTerminalsWidth() throws {
+        try withHome { home in
+            let tty = try PseudoTerminal(environment: PseudoTerminal.environment(home: home))
+            defer { tty.stop() }
+            try tty.expect(Self.prompt)
+            tty.resize(columns: 40, rows: 24)
+            try tty.type(Self.question + PseudoTerminal.Key.enter)
+            try tty.expect("A DevOps Engineer earns ₹6–10 LPA on\r\naverage in India.\r\n(LPA = lakh rupees per annum. Source:\r\n")
+        }
+    }
+
     @Test func editrcRebindsKeys() throws {
         try withHome { home in
             try "bind ^O advisor-complete\n".write(toFile: home + "/.editrc", atomically: true, encoding: .utf8)
