@@ -110,6 +110,30 @@ import Testing
 
     /// Loads a copy of the data with one edit and returns the error it gives, with the 1-based
     /// line of `lineOf` in the edited file (so the pinned text does not depend on unrelated edits).
+    /// A lone CR is a line break to YAML but not to a line count, so it is refused where it is.
+    @Test func refusesALoneCarriageReturnAtItsLine() throws {
+        let (error, line) = try Self.loadError(
+            Self.roles, replacing: "  name: DevOps Engineer\n", with: "  name: DevOps Engineer\r", lineOf: "DevOps Engineer\r")
+        #expect(error.description == "Sources/Knowledge/roles.yaml:\(line): a line ends with a lone carriage return (CR); "
+            + "save the file with LF or CRLF line endings")
+    }
+
+    /// CRLF line endings (a file saved on Windows) load as LF would, with the same line numbers.
+    @Test func acceptsCRLFLineEndings() throws {
+        let root = try TestData.copyOfData()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let path = (root as NSString).appendingPathComponent(Self.roles)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let advisor = try Advisor.load(from: DataRoot(path: root))
+        #expect(advisor.knowledge.role("devops-engineer")?.salary?.text == "₹6–10 LPA")
+        try text.replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "  name: DevOps Engineer\r\n", with: "  name: DevOps Engineer: x\r\n")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.contains("name: DevOps Engineer") }) + 1
+        let error = try #require(throws: DataError.self) { try Advisor.load(from: DataRoot(path: root)) }
+        #expect(error.line == line)
+    }
+
     static func loadError(_ file: String, replacing old: String, with new: String, lineOf needle: String,
                           sourceLocation: SourceLocation = #_sourceLocation) throws -> (DataError, Int) {
         let root = try TestData.copyOfData()
@@ -117,7 +141,7 @@ import Testing
         try TestData.edit(file, in: root, replacing: old, with: new)
         let text = try String(contentsOfFile: (root as NSString).appendingPathComponent(file), encoding: .utf8)
         let line = try #require(
-            text.components(separatedBy: "\n").firstIndex { $0.contains(needle) }, sourceLocation: sourceLocation) + 1
+            text.components(separatedBy: "\n").firstIndex { ($0 + "\n").contains(needle) }, sourceLocation: sourceLocation) + 1
         let error = try #require(throws: DataError.self, sourceLocation: sourceLocation) {
             try Advisor.load(from: DataRoot(path: root))
         }

@@ -42,7 +42,23 @@ public struct DataRoot: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: relative, line: 1, message: "the file is not valid UTF-8")
         }
+        if let line = Self.loneCarriageReturn(in: data) {
+            throw DataError(file: relative, line: line, message: "a line ends with a lone carriage return (CR); save the file with LF or CRLF line endings")
+        }
         return text
+    }
+
+    /// The line (1-based) of the first CR not followed by LF, or nil. YAML takes a lone CR for
+    /// a line break, which line counts elsewhere do not: every `file:line` after it would be off.
+    static func loneCarriageReturn(in data: Data) -> Int? {
+        var line = 1
+        var previousCR = false
+        for byte in data {
+            if previousCR && byte != 0x0A { return line }
+            previousCR = byte == 0x0D
+            if byte == 0x0A { line += 1 }
+        }
+        return previousCR ? line : nil
     }
 
     /// The `.yaml` files of a folder, sorted so loading order (and so every tie) is stable.
