@@ -55,15 +55,11 @@ struct LeaveOneOut {
     /// How `text` is understood when example `number` is left out, and the score of `own`.
     func read(_ text: String, excluding number: Int, own: Intent) -> (Understanding, Double) {
         var analysis = language.analyze(text)
-        // The cue words' boosts, per intent: the scores with cues less those without.
-        var boost: [Intent: Double] = [:]
-        for scored in analysis.scores { boost[scored.intent, default: 0] += scored.score }
-        for scored in analysis.baseScores { boost[scored.intent, default: 0] -= scored.score }
-
+        // The same cue words apply to the scores without the example.
         let left = language.matcher.scores(features: analysis.features, excluding: number)
-        analysis.baseScores = left.map { ($0.intent, $0.score) }
-        analysis.scores = left.map { ($0.intent, $0.score + (boost[$0.intent] ?? 0)) }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let cued = language.cued(left.map { ($0.intent, $0.score) }, terms: analysis.terms)
+        analysis.baseScores = cued.base
+        analysis.scores = cued.scores
         let reading = Resolver(language: language).resolve(analysis, context: context(for: analysis, own: own))
         return (reading, analysis.scores.first { $0.intent == own }?.score ?? 0)
     }

@@ -37,6 +37,7 @@ extension LanguageModel {
             w.strings(Intent.allCases.filter(cue.intents.contains).map(\.rawValue))
             w.bool(cue.boost != nil)
             if let boost = cue.boost { w.double(boost) }
+            w.bool(cue.decides)
         }
         blob(&w) { knownPairs.write(to: &$0) }
         blob(&w) { entities.table.copy(to: &$0) }
@@ -82,7 +83,8 @@ extension LanguageModel {
                 guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
                 return intent
             }
-            cues.append(Cue(words: words, intents: Set(intents), boost: try r.bool() ? try r.double() : nil))
+            let boost = try r.bool() ? try r.double() : nil
+            cues.append(Cue(words: words, intents: Set(intents), boost: boost, decides: try r.bool()))
         }
         var pairs = try r.blob(), names = try r.blob(), words = try r.blob(), matching = try r.blob(), texts = try r.blob()
         self.init(

@@ -43,6 +43,9 @@ public struct LanguageModel: Sendable {
         let intents: Set<Intent>
         /// This cue's own boost, where its words are weaker or stronger than the default.
         let boost: Double?
+        /// Whether the boost also counts in deciding to answer at all, not only in choosing
+        /// between readings: the key words of small talk ("thanks", "bye") are the request.
+        var decides = false
     }
 
     /// Every example as written, in the matcher's numbering, so `:why` can quote the closest one.
@@ -154,7 +157,7 @@ public struct LanguageModel: Sendable {
         for word in try record.texts("anchors") { model.anchors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("weak_names") { model.weakNames.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for item in try record.required("cues").list("'cues'") {
-            let r = try item.record("a cue", allowed: ["words", "favour", "boost"])
+            let r = try item.record("a cue", allowed: ["words", "favour", "boost", "decides"])
             let words = try r.texts("words").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
             let intents = try r.texts("favour").map { name in
                 guard let intent = Intent(rawValue: name) else { throw try r.required("favour").error("unknown intent '\(name)'") }
@@ -165,7 +168,12 @@ public struct LanguageModel: Sendable {
                 guard let value = Double(try node.text("'boost'")) else { throw node.error("'boost' must be a number") }
                 boost = value
             }
-            model.cues.append(Cue(words: words, intents: Set(intents), boost: boost))
+            var decides = false
+            if let flag = try r.optionalText("decides") {
+                guard let value = Bool(flag) else { throw try r.required("decides").error("'decides' must be true or false") }
+                decides = value
+            }
+            model.cues.append(Cue(words: words, intents: Set(intents), boost: boost, decides: decides))
         }
         var knownPairs = Set<String>()
         for aliases in entities.names.values {
@@ -252,6 +260,37 @@ public struct LanguageModel: Sendable {
         return out
     }
 
+    /// The cue words' effect on a line's scores from the examples (best first): `scores` with
+    /// every boost of the cues found in `terms` (they choose between readings), `base` with only
+    /// those of the cues that decide (whether to answer at all is judged on the examples and
+    /// on these alone), the cue words found and the intents they favour.
+    func cued(_ raw: [(intent: Intent, score: Double)], terms: [String])
+        -> (scores: [(intent: Intent, score: Double)], base: [(intent: Intent, score: Double)], fired: [String], favoured: Set<Intent>) {
+        var scores = raw
+        var base = raw
+        var fired: [String] = []
+        var favoured = Set<Intent>()
+        var decided = false
+        let found = cueWords(in: terms)
+        for (c, cue) in cues.enumerated() {
+            guard let word = found[c] else { continue }
+            fired.append(cue.words[word].joined(separator: " "))
+            favoured.formUnion(cue.intents)
+            let boost = cue.boost ?? cueBoost
+            for i in scores.indices where cue.intents.contains(scores[i].intent) { scores[i].score += boost }
+            if cue.decides {
+                decided = true
+                for i in base.indices where cue.intents.contains(base[i].intent) { base[i].score += boost }
+            }
+        }
+        func byScore(_ a: (intent: Intent, score: Double), _ b: (intent: Intent, score: Double)) -> Bool {
+            a.score != b.score ? a.score > b.score : a.intent < b.intent
+        }
+        if !fired.isEmpty { scores.sort(by: byScore) }
+        if decided { base.sort(by: byScore) }
+        return (scores, base, fired, favoured)
+    }
+
     private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [Intent: String] {
         var result: [Intent: String] = [:]
         for s in scored.prefix(4) where s.example >= 0 && s.example < exampleTable.count { result[s.intent] = exampleTable[s.example] }
@@ -312,21 +351,8 @@ public struct LanguageModel: Sendable {
             }
             features = self.features(resolved, shifted)
         }
-        var scored = matcher.scores(features: features)
-        let base = scored.map { ($0.intent, $0.score) }
-        var fired: [String] = []
-        var favoured = Set<Intent>()
-        let found = cueWords(in: terms)
-        for (c, cue) in cues.enumerated() {
-            guard let word = found[c] else { continue }
-            let hit = cue.words[word]
-            fired.append(hit.joined(separator: " "))
-            favoured.formUnion(cue.intents)
-            for i in scored.indices where cue.intents.contains(scored[i].intent) { scored[i].score += cue.boost ?? cueBoost }
-        }
-        if !fired.isEmpty {
-            scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
-        }
+        let scored = matcher.scores(features: features)
+        let cued = cued(scored.map { ($0.intent, $0.score) }, terms: terms)
         var covered = Set<Int>()
         for mention in mentions { covered.formUnion(mention.range) }
         var opensWithCue = false
@@ -340,8 +366,8 @@ public struct LanguageModel: Sendable {
         }.map(\.element)
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
-            features: features, scores: scored.map { ($0.intent, $0.score) },
-            baseScores: base, nearest: nearestExamples(scored), cues: fired, favoured: favoured, truncated: truncated,
+            features: features, scores: cued.scores,
+            baseScores: cued.base, nearest: nearestExamples(scored), cues: cued.fired, favoured: cued.favoured, truncated: truncated,
             requestTerms: request, opensWithCue: opensWithCue)
     }
 }
