@@ -68,4 +68,4 @@ sanitize: deps
 	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
 
 clean:
-	rm -rf .build .build-bench
+	rm -rf .build .build-bench .build-fuzz .build-asan
