@@ -180,14 +180,14 @@ struct Composer {
     }
 
     private func rank(lowest: Bool) -> Answer {
-        let key = { (r: Role) in (r.salary?.high ?? 0, r.salary?.low ?? 0) }
-        var ordered = kb.rolesWithSalary
-        // A stable sort keeps the article's order between roles with the same range.
-        ordered = ordered.enumerated().sorted { a, b in
-            let (ka, kb) = (key(a.element), key(b.element))
-            if ka != kb { return lowest ? ka < kb : ka > kb }
-            return a.offset < b.offset
-        }.map(\.element)
+        let roles = kb.rolesWithSalary
+        let keys = roles.map { ($0.salary?.high ?? 0, $0.salary?.low ?? 0) }
+        // Positions sorted, not roles (moving whole roles about cost most of a ranking of a
+        // thousand); ties keep the article's order.
+        let ordered = roles.indices.sorted { a, b in
+            if keys[a] != keys[b] { return lowest ? keys[a] < keys[b] : keys[a] > keys[b] }
+            return a < b
+        }.map { roles[$0] }
         guard let first = ordered.first, let salary = first.salary else { return Answer(text: "") }
         let text = t.fill(lowest ? "role_rank_lowest" : "role_rank_highest", [
             "name": first.name, "salary": salary.text, "table": salaryTable(ordered, withWork: false), "lpa": lpa(ordered),
