@@ -9,8 +9,8 @@ struct PlainLines {
     var saving: TranscriptSaving
 
     mutating func run() {
-        let input = ReadAhead(advisor: session.advisor)
-        while let next = input.next() {
+        let lines = ReadAhead(advisor: session.advisor)
+        while let next = lines.next() {
             let input = next.text
             // Everything sees the line without escape sequences and control characters, the
             // `input` that `--json` echoes too: the line as the advisor read it.
