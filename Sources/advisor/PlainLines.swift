@@ -10,7 +10,7 @@ struct PlainLines {
 
     mutating func run() {
         let lines = ReadAhead(advisor: session.advisor)
-        while let next = lines.next() {
+        while let next = lines.nextLine() {
             let input = next.text
             // Everything sees the line without escape sequences and control characters, the
             // `input` that `--json` echoes too: the line as the advisor read it.

@@ -27,6 +27,34 @@ import Testing
             """)
     }
 
+    /// A program that talks to `advisor --json` line by line gets each answer before it sends
+    /// the next line: reading ahead never waits for more input. The follow-up leans on the
+    /// line before it, so it must be read with that line's context.
+    @Test func aConversationOverAPipeIsAnsweredLineByLine() throws {
+        let input = Pipe(), output = Pipe()
+        let process = Process()
+        process.executableURL = TestData.binary
+        process.arguments = ["--json"]
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        func answer(_ line: String) throws -> String {
+            try input.fileHandleForWriting.write(contentsOf: Data((line + "\n").utf8))
+            var reply = Data()
+            while !reply.contains(UInt8(ascii: "\n")), let chunk = try output.fileHandleForReading.read(upToCount: 1), !chunk.isEmpty {
+                reply += chunk
+            }
+            return String(decoding: reply, as: UTF8.self)
+        }
+        #expect(try answer("what does a DevOps engineer earn").contains(#""intent": "role.salary""#))
+        let followUp = try answer("what do they do?")
+        #expect(followUp.contains(#""intent": "role.describe", "confidence": 1.0, "entities": {"role": ["devops-engineer"]}"#), "\(followUp)")
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     /// `advisor | head -1`: the reader closes the pipe after one line; the advisor, still
     /// answering, meets EPIPE and ends with status 0 and nothing on stderr.
     @Test func aClosedPipeEndsItQuietly() throws {
