@@ -14,6 +14,13 @@ let staticStandardLibrary = (
     linker: [LinkerSetting.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
 )
 
+/// The release advisor is linked at a fixed address (not position-independent). A static
+/// standard library and Foundation make a large program, and as a PIE the dynamic loader
+/// rewrote some 80,000 addresses in it at every start, copying each page it touched: about a
+/// third of the start-up of `advisor ask` (`make bench`). The price is that the program's own
+/// code is not placed at a random address; the advisor runs offline on files its user owns.
+let fixedAddress = [LinkerSetting.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
+
 let package = Package(
     name: "advisor",
     platforms: [.macOS(.v13)],
@@ -48,7 +55,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: staticStandardLibrary.swift,
-            linkerSettings: staticStandardLibrary.linker
+            linkerSettings: staticStandardLibrary.linker + fixedAddress
         ),
         // `make bench`'s in-process timer and knowledge-base generator; not part of the product.
         .executableTarget(

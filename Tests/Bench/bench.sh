@@ -18,8 +18,9 @@ DEV=$ROOT/../shared/eval/dev.jsonl
 RUNS=${BENCH_RUNS:-30}
 SCALES=${BENCH_SCALES:-1 10 100}
 QUESTION="what does a devops engineer earn"
-# The flags Package.swift gives the advisor's release build, so the hello world is built alike.
-read -r -a HELLO_FLAGS <<<"${BENCH_HELLO_FLAGS:--O -static-stdlib}"
+# The flags Package.swift gives the advisor's release build (static standard library, fixed
+# address), so the hello world is built alike.
+read -r -a HELLO_FLAGS <<<"${BENCH_HELLO_FLAGS:--O -static-stdlib -Xclang-linker -no-pie}"
 mkdir -p "$OUT"
 
 have() { command -v "$1" >/dev/null 2>&1; }
