@@ -35,6 +35,16 @@ import Testing
         #expect(texts("compare ").count == TestData.advisor.knowledge.roles.count)
     }
 
+    /// A follow-up that opens with "and a" or "what about a" goes on with a role; inside a
+    /// line "and a" is no cue.
+    @Test func rolesAfterAFollowUpsOpening() {
+        #expect(texts("and a ").count == TestData.advisor.knowledge.roles.count)
+        #expect(texts("and a cl") == ["Cloud Engineer"])
+        #expect(texts("And an ap") == ["API Developer"])
+        #expect(texts("what about a sys") == ["System Analyst"])
+        #expect(texts("what is python and a dj") == ["Django"])
+    }
+
     @Test func toolsAfterWhatIsAndTellMeAbout() {
         #expect(texts("what is dj") == ["Django"])
         #expect(texts("tell me about post") == ["PostgreSQL"])

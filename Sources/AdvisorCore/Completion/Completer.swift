@@ -2,9 +2,9 @@
 /// the commands, so every rule is testable without a terminal.
 ///
 /// - After `:` it offers the commands.
-/// - After a cue ("what does a", "how much does a", "compare" → roles; "what is", "tell me
-///   about" → tools and tool kinds) it offers that kind of name, for each item of a list
-///   ("compare a DevOps engineer and a clo").
+/// - After a cue ("what does a", "how much does a", "compare", and "and a" or "what about a"
+///   opening a follow-up → roles; "what is", "tell me about" → tools and tool kinds) it offers
+///   that kind of name, for each item of a list ("compare a DevOps engineer and a clo").
 /// - Elsewhere it offers any name, topic or tool the last words begin.
 ///
 /// Matching ignores case, spaces, `-` and `.`; a name of several words is offered whole, so
@@ -81,7 +81,7 @@ public struct Completer: Sendable {
         var best: (expects: CompletionCue.Expects, end: Int)?
         for cue in CompletionCue.all where words.count >= cue.words.count {
             let n = cue.words.count
-            for first in 0...(words.count - n) where words[first + n - 1].end < end && first + n > (best?.end ?? -1)
+            for first in 0...(cue.opensLine ? 0 : words.count - n) where words[first + n - 1].end < end && first + n > (best?.end ?? -1)
                 && zip(words[first..<first + n], cue.words).allSatisfy({ $0.folded == $1 }) {
                 best = (cue.expects, first + n)
             }

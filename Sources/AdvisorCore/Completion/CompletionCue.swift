@@ -7,6 +7,9 @@ struct CompletionCue: Sendable {
 
     let words: [String]
     let expects: Expects
+    /// Only at the start of the line: "and a" opens a follow-up about another role ("and a
+    /// cloud engineer?"), but inside a line it joins anything ("what is Python and a").
+    var opensLine = false
 
     static let all: [CompletionCue] = [
         .init(words: ["what", "does", "a"], expects: .role),
@@ -19,6 +22,10 @@ struct CompletionCue: Sendable {
         .init(words: ["what", "is"], expects: .tool),
         .init(words: ["what's"], expects: .tool),
         .init(words: ["tell", "me", "about"], expects: .tool),
+        .init(words: ["and", "a"], expects: .role, opensLine: true),
+        .init(words: ["and", "an"], expects: .role, opensLine: true),
+        .init(words: ["what", "about", "a"], expects: .role, opensLine: true),
+        .init(words: ["what", "about", "an"], expects: .role, opensLine: true),
     ]
 
     /// Words that start the next name in a list: "compare a DevOps engineer and a clo".
