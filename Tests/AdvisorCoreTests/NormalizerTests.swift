@@ -39,6 +39,26 @@ import Testing
         #expect(terms("databases") == terms("database"))
     }
 
+    /// A word and its "-es" or "-s" form share one stem even when the word itself ends in a
+    /// vowel: "potatoes" is "potato", "movies" is "movie", "shoes" is "shoe".
+    @Test(arguments: [("potatoes", "potato"), ("heroes", "hero"), ("echoes", "echo"), ("movies", "movie"),
+                      ("cookies", "cookie"), ("calories", "calorie"), ("shoes", "shoe"), ("canoes", "canoe"),
+                      ("ties", "tie"), ("companies", "company")])
+    func stemsWordsEndingInAVowelLikeTheirPlurals(plural: String, singular: String) {
+        #expect(Stemmer.stem(plural) == Stemmer.stem(singular))
+        #expect(Stemmer.scalarStem(plural) == Stemmer.scalarStem(singular))
+    }
+
+    /// Short words are left alone: "toes" does not become "to", nor "goes" "go" (its forms are
+    /// one word by the lexicon, since "go" is also the Go language).
+    @Test func leavesShortWordsAndTheFormsOfGoAlone() {
+        #expect(Stemmer.stem("toes") != "to")
+        #expect(Stemmer.stem("goes") != "go")
+        #expect(terms("how goes it") == terms("how going it"))
+        #expect(terms("it went well") == terms("it going well"))
+        #expect(!terms("going").contains("go"))
+    }
+
     @Test(arguments: ["CTC", "lakhs", "LPA", "pay", "earn", "earns", "salaries"])
     func foldsSalaryWordsIntoOneTerm(word: String) {
         let salary = terms("salary")
@@ -77,7 +97,8 @@ import Testing
     @Test func asciiStemsAreTheScalarStems() {
         var words = Set(Self.texts.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) })
         words.formUnion(["ies", "ties", "flies", "sses", "buses", "boxes", "runnings", "running", "sitting", "falling",
-                         "added", "freed", "eed", "used", "ys", "says", "xyzzy", "ABCS", "Apis", "mixes", "dishes"])
+                         "added", "freed", "eed", "used", "ys", "says", "xyzzy", "ABCS", "Apis", "mixes", "dishes",
+                         "goes", "toes", "shoe", "shoes", "potatoes", "movie", "movies", "oboe", "pie", "genie"])
         let differing = words.filter { Stemmer.stem($0) != Stemmer.scalarStem($0) }
         #expect(differing.isEmpty, "\(differing.prefix(5))")
     }

@@ -16,7 +16,10 @@ enum Stemmer {
         func ends(_ suffix: String) -> Bool { word.hasSuffix(suffix) }
         func drop(_ k: Int) -> String { String(String.UnicodeScalarView(scalars[0..<(n - k)])) }
         if ends("ies") && n > 4 { return drop(3) + "y" }
-        if ends("sses") || ends("shes") || ends("ches") || ends("xes") { return drop(2) }
+        // "movie" is read like "movies" ("movy"), "potatoes" like "potato", "shoe" like "shoes".
+        if ends("ie") && n > 4 { return drop(2) + "y" }
+        if ends("oes") && n > 4 || ends("sses") || ends("shes") || ends("ches") || ends("xes") { return drop(2) }
+        if ends("oe") { return drop(1) }
         if ends("ss") || ends("us") || ends("is") || ends("ys") && n <= 4 { return word }
         if ends("s") { return drop(1) }
         if ends("ing") && n - 3 >= 4 {
@@ -46,7 +49,10 @@ enum Stemmer {
         }
         func drop(_ k: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[0..<(n - k)]), as: UTF8.self) }
         if ends("ies") && n > 4 { return drop(3) + "y" }
-        if ends("sses") || ends("shes") || ends("ches") || ends("xes") { return drop(2) }
+        // "movie" is read like "movies" ("movy"), "potatoes" like "potato", "shoe" like "shoes".
+        if ends("ie") && n > 4 { return drop(2) + "y" }
+        if ends("oes") && n > 4 || ends("sses") || ends("shes") || ends("ches") || ends("xes") { return drop(2) }
+        if ends("oe") { return drop(1) }
         if ends("ss") || ends("us") || ends("is") || ends("ys") && n <= 4 { return word }
         if ends("s") { return drop(1) }
         if ends("ing") && n - 3 >= 4 {
