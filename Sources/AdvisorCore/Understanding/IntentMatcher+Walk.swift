@@ -138,18 +138,30 @@ extension IntentMatcher {
 
         // A small intent: every posting added up, as cheap as the walk below would be.
         if lastDocument - firstDocument <= smallIntent && postingCount <= smallIntent {
-            if scratch.sums.isEmpty { scratch.sums = [Double](repeating: 0, count: smallIntent) }
-            scratch.touched.removeAll(keepingCapacity: true)
+            // As large as the largest small intent so far (a question meets few), not as
+            // `smallIntent`: zeroing room it never uses cost more than the intents it scores.
+            let documents = lastDocument - firstDocument
+            if scratch.sums.count < documents {
+                scratch.sums = [Double](repeating: 0, count: documents)
+                scratch.touched = [Int](repeating: 0, count: documents)
+            }
+            // Plain buffers, not arrays, in the loop that adds up every posting: an append
+            // asks whether the array is shared every time.
+            var touchedCount = 0
+            scratch.touched.withUnsafeMutableBufferPointer { touched in
             scratch.sums.withUnsafeMutableBufferPointer { sums in
                 // Feature by feature in line order, so each sum adds up in line order.
                 for c in cursors {
                     for p in c.position..<c.end {
                         let d = Int(postings[p]) - firstDocument
-                        if sums[d] == 0 { scratch.touched.append(d) }
+                        if sums[d] == 0 {
+                            touched[touchedCount] = d
+                            touchedCount += 1
+                        }
                         sums[d] += c.weight2
                     }
                 }
-                for d in scratch.touched {
+                for d in touched[..<touchedCount] {
                     let dot = sums[d]
                     sums[d] = 0
                     // Most cannot reach the k-th best: one multiplication tells (with a margin
@@ -160,6 +172,7 @@ extension IntentMatcher {
                     consider(firstDocument + d, document, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
                              excludedDocument: excludedDocument, into: &best)
                 }
+            }
             }
             return
         }

@@ -176,9 +176,17 @@ struct IntentMatcher: @unchecked Sendable {
             }
             result.append((intent, score, best.example))
         }
-        // `result` is in the contract's order, so a stable sort on the score alone breaks ties by it.
-        return result.enumerated().sorted { a, b in
-            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
-        }.map(\.element)
+        // `result` is in the contract's order, so a stable sort on the score alone breaks ties
+        // by it: an insertion sort (a few dozen intents) moves an entry only past lower scores.
+        for i in result.indices.dropFirst() {
+            let entry = result[i]
+            var j = i
+            while j > 0 && result[j - 1].score < entry.score {
+                result[j] = result[j - 1]
+                j -= 1
+            }
+            result[j] = entry
+        }
+        return result
     }
 }
