@@ -118,26 +118,29 @@ struct Resolver {
         // the line's words for every intent was a fifth of the cost of a question).
         let borrowsAny = analysis.terms.contains { language.lexicon.references.contains($0) } || isShortTopicChange(analysis)
         var marked = [Bool](repeating: false, count: Intent.allCases.count)
-        // Per entity type: the distinct values the line names, then those it may also borrow.
-        var named: [[String]?] = Array(repeating: nil, count: EntityType.allCases.count)
-        for intent in Intent.allCases {
-            guard let shape = language.shapes[intent] else { continue }
+        // Per entity type, the distinct values the line names, and those with what it may
+        // borrow from the context (which can hold every role after a table): worked out once
+        // per type, not per intent.
+        var distinct: [[String]?] = Array(repeating: nil, count: 2 * EntityType.allCases.count)
+        func available(_ type: EntityType, borrowing: Bool) -> [String] {
+            let key = 2 * type.ordinal + (borrowing ? 1 : 0)
+            if let known = distinct[key] { return known }
+            var ids: [String] = []
+            for id in analysis.named(type) + (borrowing ? context.recent[type] ?? [] : []) where !ids.contains(id) { ids.append(id) }
+            distinct[key] = ids
+            return ids
+        }
+        // The shapes as stored (no lookup per intent); the order does not matter here.
+        for (intent, shape) in language.shapes {
             if !shape.wordsNeeded.isEmpty && !analysis.terms.contains(where: { shape.wordsNeeded.contains($0) }) {
                 marked[intent.ordinal] = true
                 continue
             }
             guard let type = shape.requires else { continue }
-            let own = named[type.ordinal] ?? analysis.named(type)
-            named[type.ordinal] = own
-            let mayBorrow = shape.fromContext && (borrowsAny || context.lastIntent == intent)
-            // The distinct values of the type the line names or may borrow, less those excluded
-            // (a handful: compared one by one, without hashing).
-            var available: [String] = []
-            for id in own + (mayBorrow ? context.recent[type] ?? [] : [])
-            where !available.contains(id) && !shape.excludes.contains(where: { $0.type == type && $0.id == id }) {
-                available.append(id)
-            }
-            marked[intent.ordinal] = available.count < shape.atLeast
+            let ids = available(type, borrowing: shape.fromContext && (borrowsAny || context.lastIntent == intent))
+            let count = shape.excludes.isEmpty ? ids.count
+                : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count
+            marked[intent.ordinal] = count < shape.atLeast
         }
         return marked
     }

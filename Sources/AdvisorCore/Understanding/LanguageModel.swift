@@ -54,7 +54,9 @@ public struct LanguageModel: Sendable {
     public var examples: [Intent: [String]] { exampleTable.byIntent }
 
 
-    public var lexicon: Lexicon { normalizer.lexicon }
+    /// Lent, not copied (`_read`): a copy of the lexicon retains and releases its dozen sets
+    /// and tables, and the resolver asks it a word at a time.
+    public var lexicon: Lexicon { _read { yield normalizer.lexicon } }
 
     static func load(root: DataRoot, knowledge: KnowledgeBase) throws -> LanguageModel {
         let folder = DataRoot.intentsFolder
