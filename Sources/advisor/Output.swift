@@ -15,6 +15,13 @@ enum Output {
         if !send(text + "\n", to: STDOUT_FILENO) && errno == EPIPE { exit(0) }
     }
 
+    /// A line already in UTF-8 (a JSON answer), and its newline.
+    static func line(bytes: [UInt8]) {
+        var bytes = bytes
+        bytes.append(UInt8(ascii: "\n"))
+        if !bytes.withUnsafeBufferPointer({ writeAll($0, to: STDOUT_FILENO) }) && errno == EPIPE { exit(0) }
+    }
+
     /// Warnings and errors quote paths and data files, which may hold control characters:
     /// these are shown (`^[`), never sent to the terminal as they are.
     static func error(_ text: String) {
@@ -28,17 +35,21 @@ enum Output {
 
     private static func send(_ text: String, to fd: Int32) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += written
+        return text.withUTF8 { writeAll($0, to: fd) }
+    }
+
+    /// Writes every byte, going on after an interrupted or partial write.
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var offset = 0
+        while offset < bytes.count {
+            let written = write(fd, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
             }
-            return true
+            offset += written
         }
+        return true
     }
 }

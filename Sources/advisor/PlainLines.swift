@@ -26,7 +26,7 @@ struct PlainLines {
             let reply = session.respond(to: line, readAhead: next.analysis)
             if let warning = saving.note(line, reply) { Output.error(warning) }
             if json {
-                Output.line(JSONLine.render(reply, input: line))
+                Output.line(bytes: JSONLine.bytes(reply, input: line))
                 continue
             }
             switch reply {
