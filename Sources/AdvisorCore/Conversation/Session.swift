@@ -59,6 +59,9 @@ public struct Session: Sendable {
             }
         } else {
             understanding = resolver.resolve(analysis, context: context)
+            if Self.smallTalk.contains(understanding.intent), let question = question(afterSmallTalkIn: line, resolver) {
+                understanding = question
+            }
         }
         let change = understanding.intent == .profileUpdate ? updateProfile(understanding) : Profile()
         let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
@@ -66,6 +69,38 @@ public struct Session: Sendable {
         context.remember(understanding, named: answer.named)
         last = understanding
         return .answer(understanding, text: answer.text)
+    }
+
+    static let smallTalk: Set<Intent> = [.greet, .thank, .goodbye, .help]
+
+    /// "hello! what is backend development": a line that opens with small talk and goes on,
+    /// after a clause break, with a question is answered as that question (the greeting alone
+    /// won the line: its cue words count towards answering). Nil when what follows is small
+    /// talk too, out of scope, or absent.
+    private func question(afterSmallTalkIn line: String, _ resolver: Resolver) -> Understanding? {
+        for rest in Self.clauses(after: line) {
+            // Read without the referent: a clause that only points back ("thanks, that helps") is
+            // a remark on the last answer, not a new question about it.
+            var understanding = resolver.resolve(advisor.language.analyze(rest), context: context)
+            guard !ConversationContext.social.contains(understanding.intent) else { continue }
+            understanding.reason = "it opens with small talk, and what follows \(understanding.reason)"
+            return understanding
+        }
+        return nil
+    }
+
+    /// The text after each clause break (a comma, semicolon, colon, full stop, "!" or "?"
+    /// followed by a space) that leaves two words or more, first break first.
+    static func clauses(after line: String) -> [String] {
+        let scalars = Array(line.unicodeScalars)
+        var result: [String] = []
+        for i in scalars.indices.dropLast() where ",;:.!?".unicodeScalars.contains(scalars[i]) && scalars[i + 1].properties.isWhitespace {
+            var rest = String.UnicodeScalarView()
+            rest.append(contentsOf: scalars[(i + 1)...])
+            let text = String(rest).trimmingSpaces()
+            if text.split(separator: " ").count >= 2 { result.append(text) }
+        }
+        return result
     }
 
     /// What can be made of a line before the conversation reaches it (nil for a command), for
