@@ -63,12 +63,46 @@ public struct Session: Sendable {
                 understanding = question
             }
         }
-        let change = understanding.intent == .profileUpdate ? updateProfile(understanding) : Profile()
+        // "I know Java and Spring, what next?": a clause that tells the advisor about oneself,
+        // then a question. The profile takes only what the first clause says ("I know MySQL,
+        // what is Django?" does not make Django known), and the answer notes it, then answers
+        // the question for the profile as it now is.
+        var noted: String?
+        var question: Understanding?
+        if understanding.intent == .profileUpdate || understanding.intent == .stepsNext,
+           let compound = statementThenQuestion(in: line, resolver) {
+            if understanding.intent == .profileUpdate { understanding = compound.statement }
+            understanding.reason += "; it goes on to ask \(compound.question.intent.rawValue), answered after"
+            let change = updateProfile(compound.statement)
+            let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
+            noted = composer.answer(compound.statement, profile: profile, change: change).text
+            question = compound.question
+        }
+        let change = understanding.intent == .profileUpdate && noted == nil ? updateProfile(understanding) : Profile()
         let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
-        let answer = composer.answer(understanding, profile: profile, change: change)
+        var answer = composer.answer(question ?? understanding, profile: profile, change: change)
+        if let noted { answer.text = noted + "\n" + answer.text }
         context.remember(understanding, named: answer.named)
         last = understanding
         return .answer(understanding, text: answer.text)
+    }
+
+    /// A line whose first clause tells the advisor about oneself (a profile update) and whose
+    /// rest asks a question of the domain; both read without the context's referent. Nil for
+    /// any other line.
+    private func statementThenQuestion(in line: String, _ resolver: Resolver) -> (statement: Understanding, question: Understanding)? {
+        for (head, rest) in Self.clauseSplits(of: line) {
+            let statement = resolver.resolve(advisor.language.analyze(head), context: context)
+            guard statement.intent == .profileUpdate else { continue }
+            // The rest must ask something of its own: "I know Python, Django and MySQL" is one
+            // statement whose list runs on after the comma.
+            let asked = advisor.language.analyze(rest)
+            guard !asked.requestTerms.isEmpty else { continue }
+            let question = resolver.resolve(asked, context: context)
+            guard question.intent != .profileUpdate, !ConversationContext.social.contains(question.intent) else { continue }
+            return (statement, question)
+        }
+        return nil
     }
 
     static let smallTalk: Set<Intent> = [.greet, .thank, .goodbye, .help]
@@ -91,14 +125,19 @@ public struct Session: Sendable {
 
     /// The text after each clause break (a comma, semicolon, colon, full stop, "!" or "?"
     /// followed by a space) that leaves two words or more, first break first.
-    static func clauses(after line: String) -> [String] {
+    static func clauses(after line: String) -> [String] { clauseSplits(of: line).map(\.rest) }
+
+    /// The line split at each clause break into what comes before it and the rest, where the
+    /// rest has two words or more; first break first.
+    static func clauseSplits(of line: String) -> [(head: String, rest: String)] {
         let scalars = Array(line.unicodeScalars)
-        var result: [String] = []
+        var result: [(head: String, rest: String)] = []
         for i in scalars.indices.dropLast() where ",;:.!?".unicodeScalars.contains(scalars[i]) && scalars[i + 1].properties.isWhitespace {
-            var rest = String.UnicodeScalarView()
+            var head = String.UnicodeScalarView(), rest = String.UnicodeScalarView()
+            head.append(contentsOf: scalars[..<i])
             rest.append(contentsOf: scalars[(i + 1)...])
             let text = String(rest).trimmingSpaces()
-            if text.split(separator: " ").count >= 2 { result.append(text) }
+            if text.split(separator: " ").count >= 2 { result.append((String(head).trimmingSpaces(), text)) }
         }
         return result
     }
