@@ -34,6 +34,18 @@ import Testing
         #expect(Session.clauses(after: "hello, there").isEmpty)
     }
 
+    /// Only the first few clause breaks of a line's opening are tried: a pasted line of
+    /// 100,000 of them is answered as at once (it used to be split at every one).
+    @Test func aLineOfManyClausesIsReadOnce() {
+        var session = TestData.session()
+        #expect(Session.clauseSplits(of: "hi" + String(repeating: ", hello there", count: 100_000)).count == 8)
+        guard case .answer(let u, _) = session.respond(to: "hi" + String(repeating: ", hello there", count: 100_000)) else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(u.intent == .greet)
+    }
+
     /// `:why` says why the greeting was passed over.
     @Test func whySaysTheGreetingWasPassedOver() {
         var session = TestData.session()

@@ -128,11 +128,14 @@ public struct Session: Sendable {
     static func clauses(after line: String) -> [String] { clauseSplits(of: line).map(\.rest) }
 
     /// The line split at each clause break into what comes before it and the rest, where the
-    /// rest has two words or more; first break first.
-    static func clauseSplits(of line: String) -> [(head: String, rest: String)] {
-        let scalars = Array(line.unicodeScalars)
+    /// rest has two words or more; first break first. Only the opening of a long line, and its
+    /// first few breaks, are looked at: a pasted line of a thousand commas is read once, not a
+    /// thousand times over.
+    static func clauseSplits(of line: String, characters: Int = 2000, breaks: Int = 8) -> [(head: String, rest: String)] {
+        let scalars = Array(line.unicodeScalars.prefix(characters))
         var result: [(head: String, rest: String)] = []
         for i in scalars.indices.dropLast() where ",;:.!?".unicodeScalars.contains(scalars[i]) && scalars[i + 1].properties.isWhitespace {
+            if result.count == breaks { break }
             var head = String.UnicodeScalarView(), rest = String.UnicodeScalarView()
             head.append(contentsOf: scalars[..<i])
             rest.append(contentsOf: scalars[(i + 1)...])
