@@ -7,7 +7,7 @@ public enum JSONLine {
     }
 
     /// The line as UTF-8 bytes, without its newline: what a batch writes, with no String made
-    /// (checking the bytes again as one cost a tenth of rendering them).
+    /// (checking the bytes again as a String cost a quarter of rendering them).
     public static func bytes(_ reply: Session.Reply, input: String) -> [UInt8] {
         // Built as UTF-8 bytes in one buffer: concatenating Strings piece by piece cost more
         // than the rest of rendering an answer.
