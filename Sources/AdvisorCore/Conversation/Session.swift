@@ -63,6 +63,7 @@ public struct Session: Sendable {
                 understanding = question
             }
         }
+        understanding = followingStep(understanding, analysis)
         // "I know Java and Spring, what next?": a clause that tells the advisor about oneself,
         // then a question. The profile takes only what the first clause says ("I know MySQL,
         // what is Django?" does not make Django known), and the answer notes it, then answers
@@ -103,6 +104,23 @@ public struct Session: Sendable {
             return (statement, question)
         }
         return nil
+    }
+
+    /// "What comes after that step?" (the advisor's own suggestion after a step) and "what
+    /// comes after hackathons?" ask for the step that follows the one named or pointed at, not
+    /// for that step again, nor for the person's own next step.
+    private func followingStep(_ understanding: Understanding, _ analysis: Analysis) -> Understanding {
+        guard understanding.intent == .stepsDetail || understanding.intent == .stepsNext,
+              analysis.terms.contains(where: { advisor.language.lexicon.successors.contains($0) }),
+              let step = analysis.named(.step).last ?? understanding.entities[.step]?.last,
+              let at = advisor.knowledge.steps.firstIndex(where: { $0.id == step }) else { return understanding }
+        // After the last step there is none: that step again, which says it is the last ("5 of 5").
+        let next = min(at + 1, advisor.knowledge.steps.count - 1)
+        var following = understanding
+        following.intent = .stepsDetail
+        following.entities = [.step: [advisor.knowledge.steps[next].id]]
+        following.reason += next > at ? "; it asks for the step after \(step)" : "; \(step) is the last step"
+        return following
     }
 
     static let smallTalk: Set<Intent> = [.greet, .thank, .goodbye, .help]

@@ -30,7 +30,7 @@ extension Lexicon {
         }
         w.count(followupCues.count)
         for cue in followupCues { w.strings(cue) }
-        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored] { w.strings(set.sorted()) }
+        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors] { w.strings(set.sorted()) }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -58,6 +58,7 @@ extension Lexicon {
         negations = Set(try r.strings())
         quantifiers = Set(try r.strings())
         ignored = Set(try r.strings())
+        successors = Set(try r.strings())
     }
 }
 
