@@ -54,6 +54,22 @@ import Testing
         ], in: &session)
     }
 
+    /// "Each of them", "they", "both" after an answer that named several: all of them; a
+    /// singular "that role" after a ranking: the one the answer named.
+    @Test func aPluralReferenceTakesEveryValueTheLastAnswerNamed() {
+        var session = TestData.session()
+        Self.walk([
+            ("compare devops and cloud engineer", "role.compare role=devops-engineer,cloud-engineer"),
+            ("what does each of them do?", "role.describe role=devops-engineer,cloud-engineer"),
+            ("what do they earn?", "role.salary role=devops-engineer,cloud-engineer"),
+        ], in: &session)
+        var tools = TestData.session()
+        Self.walk([
+            ("compare django and flask", "tool.compare tool=django,flask"),
+            ("tell me about both", "tool.describe tool=django,flask"),
+        ], in: &tools)
+    }
+
     @Test func contextSurvivesAnOutOfScopeTurnAndResetClearsIt() {
         var session = TestData.session()
         Self.walk([

@@ -152,6 +152,13 @@ struct Resolver {
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
     }
 
+    /// "What does each of them do?" after an answer that named several of a type: all of them.
+    private func allOfThem(_ type: EntityType, _ analysis: Analysis, _ context: ConversationContext, _ excluded: Set<String>) -> [String]? {
+        guard analysis.terms.contains(where: { language.lexicon.pluralReferences.contains($0) }),
+              let previous = context.lastEntities[type]?.filter({ !excluded.contains($0) }), previous.count > 1 else { return nil }
+        return previous
+    }
+
     /// The intent a bare-entity follow-up takes: the previous one if it takes that type,
     /// else the type's own default ("and Django?" after a salary question describes Django).
     private func followUpIntent(after last: Intent, for values: [EntityValue]) -> Intent? {
@@ -186,11 +193,15 @@ struct Resolver {
                         let fill = recent.filter { !ids.contains($0) }.suffix(shape.atLeast - ids.count)
                         ids = Array(fill) + ids
                     }
+                } else if let several = allOfThem(type, analysis, context, excluded) {
+                    ids = several
                 } else if let last = recent.last {
                     ids = [last]
                 }
             } else if !shape.fromContext {
                 // Only what the line itself says.
+            } else if ids.isEmpty && pointsBack && !followUp, let several = allOfThem(type, analysis, context, excluded) {
+                ids = several
             } else if ids.isEmpty && pointsBack && !followUp, let last = recent.last, type != .level {
                 ids = [last]
             } else if ids.isEmpty && !followUp && type != .level && isShortTopicChange(analysis),

@@ -30,7 +30,7 @@ extension Lexicon {
         }
         w.count(followupCues.count)
         for cue in followupCues { w.strings(cue) }
-        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors] { w.strings(set.sorted()) }
+        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences] { w.strings(set.sorted()) }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -59,6 +59,7 @@ extension Lexicon {
         quantifiers = Set(try r.strings())
         ignored = Set(try r.strings())
         successors = Set(try r.strings())
+        pluralReferences = Set(try r.strings())
     }
 }
 

@@ -21,13 +21,16 @@ public struct Lexicon: Sendable {
     public internal(set) var quantifiers: Set<String> = []
     /// Words that ask for what comes after something ("what comes after that step?").
     public internal(set) var successors: Set<String> = []
+    /// References to several things at once ("what does each of them do?"): all the values
+    /// the last answer named, where a singular "it" or "that" takes only the last.
+    public internal(set) var pluralReferences: Set<String> = []
     /// Words left out of matching altogether (articles): "what does a DBA do" and "what does
     /// that one do" then share their word pairs.
     public internal(set) var ignored: Set<String> = []
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -63,6 +66,7 @@ public struct Lexicon: Sendable {
         for word in try record.texts("ignore") { lexicon.ignored.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("quantifiers") { lexicon.quantifiers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("successors") { lexicon.successors.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.optionalTexts("plural_references") { lexicon.pluralReferences.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("negations") { lexicon.negations.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("references") {
             for term in normalizer.terms(of: normalizer.words(word)) { lexicon.references.insert(term) }
