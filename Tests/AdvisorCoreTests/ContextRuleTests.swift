@@ -70,6 +70,19 @@ import Testing
         ], in: &tools)
     }
 
+    /// A line about the job in general ("a backend developer") borrows no role from the
+    /// context for an intent that never takes it.
+    @Test func theJobInGeneralBorrowsNoRole() {
+        var session = TestData.session()
+        _ = session.respond(to: "what does a software architect earn")
+        guard case .answer(let u, _) = session.respond(to: "what programming languages should a backend developer learn") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(u.entities[.role] == nil)
+        #expect(u.intent != .roleSkills)
+    }
+
     @Test func contextSurvivesAnOutOfScopeTurnAndResetClearsIt() {
         var session = TestData.session()
         Self.walk([

@@ -137,7 +137,8 @@ struct Resolver {
                 continue
             }
             guard let type = shape.requires else { continue }
-            let ids = available(type, borrowing: shape.fromContext && (borrowsAny || context.lastIntent == intent))
+            let ids = available(type, borrowing: shape.fromContext && (borrowsAny || context.lastIntent == intent)
+                                    && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count
             marked[intent.ordinal] = count < shape.atLeast
@@ -150,6 +151,14 @@ struct Resolver {
         var result = scores
         for i in result.indices where marked[result[i].intent.ordinal] { result[i].score *= language.requiresPenalty }
         return result.sorted { $0.score != $1.score ? $0.score > $1.score : $0.intent < $1.intent }
+    }
+
+    /// Whether the line names a value the intent never takes ("a backend developer", the job
+    /// in general, for role.skills): it is about that, so nothing of the type is borrowed from
+    /// the context ("what languages should a backend developer learn" after a question about
+    /// an architect is not about the architect).
+    private func namesExcluded(_ shape: IntentShape, _ type: EntityType, _ analysis: Analysis) -> Bool {
+        !shape.excludes.isEmpty && analysis.named(type).contains { id in shape.excludes.contains { $0.type == type && $0.id == id } }
     }
 
     /// "What does each of them do?" after an answer that named several of a type: all of them.
@@ -183,7 +192,8 @@ struct Resolver {
         for type in shape.takes {
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
             var ids = analysis.named(type).filter { !excluded.contains($0) }
-            let recent = (followUp || mayBorrow(for: intent, analysis, context) ? (context.recent[type] ?? []) : [])
+            let recent = ((followUp || mayBorrow(for: intent, analysis, context)) && !namesExcluded(shape, type, analysis)
+                ? (context.recent[type] ?? []) : [])
                 .filter { !excluded.contains($0) }
             if type == shape.requires && ids.count < shape.atLeast {
                 if shape.atLeast > 1 {
