@@ -36,6 +36,24 @@ import Testing
         #expect(text.hasPrefix("Noted: you know MySQL.\nDjango (Frameworks):"))
     }
 
+    /// A line that opens as a question tells the profile nothing ("how long will it take me
+    /// to learn Django?" used to note Django as known).
+    @Test(arguments: ["how long will it take me to learn django", "can i learn django in a month", "should i learn django first"])
+    func aQuestionIsNoStatement(line: String) {
+        var session = TestData.session()
+        let (u, _) = Self.respond(line, in: &session)
+        #expect(u?.intent != .profileUpdate)
+        #expect(session.profile.isEmpty)
+    }
+
+    @Test func aFinishedStepIsNoted() {
+        var session = TestData.session()
+        let (u, text) = Self.respond("i completed the projects step", in: &session)
+        #expect(u?.intent == .profileUpdate)
+        #expect(session.profile.done == ["projects"])
+        #expect(text == "Noted: you have built projects.")
+    }
+
     @Test func aStatementAloneOrWithThanksIsOnlyNoted() {
         var session = TestData.session()
         #expect(Self.respond("i know python, thanks", in: &session).1 == "Noted: you know Python.")

@@ -136,6 +136,10 @@ struct Resolver {
                 marked[intent.ordinal] = true
                 continue
             }
+            if let opening = analysis.terms.first, shape.refusedOpenings.contains(opening) {
+                marked[intent.ordinal] = true
+                continue
+            }
             guard let type = shape.requires else { continue }
             let ids = available(type, borrowing: shape.fromContext && (borrowsAny || context.lastIntent == intent)
                                     && !namesExcluded(shape, type, analysis))

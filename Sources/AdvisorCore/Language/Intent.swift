@@ -50,6 +50,10 @@ public struct IntentShape: Sendable {
     /// Words of which a line must hold one to be read as this intent (a profile update is
     /// said about oneself: "I", "my"); without one its score is marked down.
     public var wordsNeeded: Set<String> = []
+    /// Words a line must not open with to be read as this intent: a profile update is a
+    /// statement, and "how long will it take me to learn Django?" is a question, not news that
+    /// Django is known.
+    public var refusedOpenings: Set<String> = []
     /// Whether entities the line lacks may come from the context. A profile update may not:
     /// "I did a certification too" after naming tools tells nothing new about those tools.
     public var fromContext = true

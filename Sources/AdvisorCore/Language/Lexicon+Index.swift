@@ -77,6 +77,7 @@ extension IntentShape {
             }
         }
         w.strings(wordsNeeded.sorted())
+        w.strings(refusedOpenings.sorted())
         w.bool(fromContext)
     }
 
@@ -91,6 +92,7 @@ extension IntentShape {
         for _ in 0..<(try r.count()) { defaults.append(EntityValue(try EntityType(reading: &r), try r.string())) }
         for _ in 0..<(try r.count()) { excludes.append(EntityValue(try EntityType(reading: &r), try r.string())) }
         wordsNeeded = Set(try r.strings())
+        refusedOpenings = Set(try r.strings())
         fromContext = try r.bool()
     }
 }
