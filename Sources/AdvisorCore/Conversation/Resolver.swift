@@ -165,7 +165,8 @@ struct Resolver {
         !shape.excludes.isEmpty && analysis.named(type).contains { id in shape.excludes.contains { $0.type == type && $0.id == id } }
     }
 
-    /// "What does each of them do?" after an answer that named several of a type: all of them.
+    /// "What does each of them do?" after an answer that named several of a type: all of them
+    /// (only where the line may borrow from the context at all).
     private func allOfThem(_ type: EntityType, _ analysis: Analysis, _ context: ConversationContext, _ excluded: Set<String>) -> [String]? {
         guard analysis.terms.contains(where: { language.lexicon.pluralReferences.contains($0) }),
               let previous = context.lastEntities[type]?.filter({ !excluded.contains($0) }), previous.count > 1 else { return nil }
@@ -207,14 +208,14 @@ struct Resolver {
                         let fill = recent.filter { !ids.contains($0) }.suffix(shape.atLeast - ids.count)
                         ids = Array(fill) + ids
                     }
-                } else if let several = allOfThem(type, analysis, context, excluded) {
+                } else if !recent.isEmpty, let several = allOfThem(type, analysis, context, excluded) {
                     ids = several
                 } else if let last = recent.last {
                     ids = [last]
                 }
             } else if !shape.fromContext {
                 // Only what the line itself says.
-            } else if ids.isEmpty && pointsBack && !followUp, let several = allOfThem(type, analysis, context, excluded) {
+            } else if ids.isEmpty && pointsBack && !followUp && !recent.isEmpty, let several = allOfThem(type, analysis, context, excluded) {
                 ids = several
             } else if ids.isEmpty && pointsBack && !followUp, let last = recent.last, type != .level {
                 ids = [last]
