@@ -145,7 +145,10 @@ struct Resolver {
                                     && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count
-            marked[intent.ordinal] = count < shape.atLeast
+            // "Compare the roles", with nothing named and nothing said before: asked which.
+            let asksWhich = count == 0 && analysis.terms.contains(where: { shape.asksWhichWith.contains($0) })
+                && context.recent.values.allSatisfy(\.isEmpty)
+            marked[intent.ordinal] = count < shape.atLeast && !asksWhich
         }
         return marked
     }

@@ -54,6 +54,10 @@ public struct IntentShape: Sendable {
     /// statement, and "how long will it take me to learn Django?" is a question, not news that
     /// Django is known.
     public var refusedOpenings: Set<String> = []
+    /// For a comparison: words that say what is compared ("roles", "salaries"). A line with one
+    /// of them that names nothing, after nothing that could be compared, is answered by asking
+    /// which ("Which roles should I compare?") rather than marked down and declined.
+    public var asksWhichWith: Set<String> = []
     /// Whether entities the line lacks may come from the context. A profile update may not:
     /// "I did a certification too" after naming tools tells nothing new about those tools.
     public var fromContext = true

@@ -78,6 +78,7 @@ extension IntentShape {
         }
         w.strings(wordsNeeded.sorted())
         w.strings(refusedOpenings.sorted())
+        w.strings(asksWhichWith.sorted())
         w.bool(fromContext)
     }
 
@@ -93,6 +94,7 @@ extension IntentShape {
         for _ in 0..<(try r.count()) { excludes.append(EntityValue(try EntityType(reading: &r), try r.string())) }
         wordsNeeded = Set(try r.strings())
         refusedOpenings = Set(try r.strings())
+        asksWhichWith = Set(try r.strings())
         fromContext = try r.bool()
     }
 }

@@ -190,7 +190,7 @@ public struct LanguageModel: Sendable {
 
     private static func shape(_ node: DataNode, intent: Intent, normalizer: Normalizer) throws -> IntentShape {
         let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults", "excludes", "needs_words",
-                                                                         "not_opening_with", "from_context"])
+                                                                         "not_opening_with", "asks_which_with", "from_context"])
         var shape = IntentShape()
         shape.takes = try r.optionalTexts("takes").map { name in
             guard let type = EntityType(rawValue: name) else { throw try r.required("takes").error("unknown entity type '\(name)'") }
@@ -218,6 +218,7 @@ public struct LanguageModel: Sendable {
         }
         for word in try r.optionalTexts("needs_words") { shape.wordsNeeded.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try r.optionalTexts("not_opening_with") { shape.refusedOpenings.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try r.optionalTexts("asks_which_with") { shape.asksWhichWith.formUnion(normalizer.terms(of: normalizer.words(word))) }
         return shape
     }
 
