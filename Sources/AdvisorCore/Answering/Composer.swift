@@ -17,6 +17,8 @@ struct Composer {
             return Answer(text: t.fill("clarify", ["first": t.fill("reading_\(readings[0].rawValue)"),
                                                    "second": t.fill("reading_\(readings[1].rawValue)")]))
         }
+        // A question back ("Which roles should I compare?") is answered first: no suggestion.
+        if let missing = missingEntity(u) { return Answer(text: missing) }
         var answer = body(u, profile: profile, change: change)
         if let question = t.suggestions[u.intent] {
             answer.text += "\n" + t.fill("suggest", ["question": question])
@@ -25,7 +27,6 @@ struct Composer {
     }
 
     private func body(_ u: Understanding, profile: Profile, change: Profile) -> Answer {
-        if let missing = missingEntity(u) { return Answer(text: missing) }
         let roles = (u.entities[.role] ?? []).compactMap(kb.role)
         let tools = (u.entities[.tool] ?? []).compactMap(kb.tool)
         switch u.intent {
@@ -70,6 +71,14 @@ struct Composer {
         case .tool: names = kb.tools.map(\.name)
         case .step: names = kb.steps.map { "\($0.number). \($0.title)" }
         default: return nil
+        }
+        // "Compare", and nothing to compare: which things, of any kind that can be compared.
+        if shape.atLeast > 1, (u.entities[type] ?? []).isEmpty, !shapes.saysWhatIsCompared(u.analysis, by: u.intent) {
+            let examples = kb.tools.reduce(into: [Tool]()) { firsts, tool in
+                if !firsts.contains(where: { $0.category == tool.category }) { firsts.append(tool) }
+            }
+            return t.fill("which_to_compare", ["roles": ListText.join(kb.roles.filter { !excluded.contains($0.id) }.map(\.name)),
+                                               "tools": ListText.join(examples.map(\.name))])
         }
         let template = shape.atLeast > 1 ? "which_\(type.rawValue)s" : "which_\(type.rawValue)"
         return t.fill(template, ["names": ListText.join(names)])

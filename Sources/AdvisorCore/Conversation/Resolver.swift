@@ -44,7 +44,7 @@ struct Resolver {
         // A line anchored in the domain (it names a role, tool, step…, or says "backend") is
         // not declined for resembling everyday requests; its key words may carry it over the
         // threshold. Other lines must beat the declined examples by a wider margin.
-        let anchored = isAnchored(analysis)
+        let anchored = isAnchored(analysis) || pointsAtCompared(analysis, context)
         if !anchored, let oos = base.first(where: { $0.intent == .outOfScope }) {
             if oos.score > bestIn.score {
                 return declined(oos.score, "it reads most like the examples of questions the advisor declines")
@@ -96,6 +96,16 @@ struct Resolver {
         } || analysis.terms.contains { language.anchors.contains($0) }
     }
 
+    /// "Compare the languages" right after Python and Go: a word that says what a comparison
+    /// compares points at the values of that kind the conversation holds, when it holds enough
+    /// to compare. The line is then about them, not an everyday request ("change the language").
+    private func pointsAtCompared(_ analysis: Analysis, _ context: ConversationContext) -> Bool {
+        language.shapes.contains { intent, shape in
+            guard shape.atLeast > 1, let type = shape.requires, (context.recent[type]?.count ?? 0) >= shape.atLeast else { return false }
+            return language.shapes.saysWhatIsCompared(analysis, by: intent)
+        }
+    }
+
     /// Whether a line may take what it lacks from the context: when it points back ("that
     /// role", "the two"), only changes the topic, or goes on with the same intent. A new
     /// question ("who is the CEO of Google?") does not borrow a role from the last answer.
@@ -130,6 +140,13 @@ struct Resolver {
             distinct[key] = ids
             return ids
         }
+        // Whether the context holds enough of some kind for a comparison of that kind, and the
+        // comparisons whose kind the line says ("the roles"), worked out once per line.
+        let comparable = language.shapes.values.contains { shape in
+            shape.atLeast > 1 && shape.requires.map { (context.recent[$0]?.count ?? 0) >= shape.atLeast } ?? false
+        }
+        let kindsSaid = language.shapes.comparisonsWhoseKind(analysis)
+        let asksForAComparison = language.shapes.asksForAComparison(analysis)
         // The shapes as stored (no lookup per intent); the order does not matter here.
         for (intent, shape) in language.shapes {
             if !shape.wordsNeeded.isEmpty && !analysis.terms.contains(where: { shape.wordsNeeded.contains($0) }) {
@@ -141,13 +158,22 @@ struct Resolver {
                 continue
             }
             guard let type = shape.requires else { continue }
+            // "Compare the roles" is no comparison of tools, whatever the context holds.
+            if shape.atLeast > 1, !kindsSaid.isEmpty, !kindsSaid.contains(intent) {
+                marked[intent.ordinal] = true
+                continue
+            }
             let ids = available(type, borrowing: shape.fromContext && (borrowsAny || context.lastIntent == intent)
                                     && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count
-            // "Compare the roles", with nothing named and nothing said before: asked which.
-            let asksWhich = count == 0 && analysis.terms.contains(where: { shape.asksWhichWith.contains($0) })
-                && context.recent.values.allSatisfy(\.isEmpty)
+            // "Compare the roles" or "compare", with too few named and too few said before for
+            // any comparison: asked which (with enough of another kind said before, "compare"
+            // is about those). One said before is enough only for a line that asks to compare
+            // as such: "which one pays more?" after one role is its pay.
+            let asksWhich = (count == 0 || (count < shape.atLeast && asksForAComparison)) && analysis.named(type).isEmpty
+                && analysis.terms.contains(where: { shape.asksWhichWith.contains($0) })
+                && (!comparable || kindsSaid.contains(intent))
             marked[intent.ordinal] = count < shape.atLeast && !asksWhich
         }
         return marked
