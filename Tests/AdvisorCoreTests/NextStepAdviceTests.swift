@@ -28,6 +28,33 @@ import Testing
         #expect(text.hasSuffix("After that comes step 3, Work on Projects."))
     }
 
+    /// "After Python" says the person knows Python, or soon will: the answer is theirs, but a
+    /// question tells the profile nothing to keep.
+    @Test(arguments: ["what should i learn after python", "What should I study after Python?", "what do I do after python"])
+    func whatComesAfterAToolIsAnsweredAsIfItWereKnown(line: String) {
+        var session = TestData.session()
+        guard case .answer(let u, let text) = session.respond(to: line) else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(u.intent == .stepsNext)
+        #expect(text.hasPrefix("""
+            Taking it that you know Python (tell me "I know Python" and I will remember it):
+            Your next step is step 2, Understand Frameworks and Databases:
+            """))
+        #expect(text.contains("You know Python; next learn a framework such as Django and a database such as MySQL."))
+        #expect(session.profile.isEmpty)
+    }
+
+    @Test func whatComesAfterSeveralToolsTakesThemAll() {
+        let text = Self.answer(after: ["what should i learn after java and spring?"])
+        #expect(text.hasPrefix("Taking it that you know Java and Spring"))
+        #expect(text.contains("You know Java and Spring; next learn a database such as MySQL and use it from Spring."))
+        // What the profile already holds is not announced again.
+        let known = Self.answer(after: ["I know Java", "what should i learn after java?"])
+        #expect(known.hasPrefix("Your next step is step 2"))
+    }
+
     @Test func pythonDjangoAndMySQLLeadToAProject() {
         let text = Self.answer(after: ["I know Python, Django and MySQL", "what's my next step?"])
         #expect(text.hasPrefix("Your next step is step 3, Work on Projects: Build small projects like a login system or e-commerce backend"))

@@ -81,7 +81,20 @@ public struct Session: Sendable {
         }
         let change = understanding.intent == .profileUpdate && noted == nil ? updateProfile(understanding) : Profile()
         let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
-        var answer = composer.answer(question ?? understanding, profile: profile, change: change)
+        // "What should I learn after Python?": the next step of someone who knows Python. The
+        // line asks, it does not tell, so the profile keeps nothing of it (as with "how long
+        // will it take me to learn Django?"); the answer says what it took as known.
+        var answered = profile
+        if understanding.intent == .stepsNext, question == nil {
+            let after = toolsAfterSuccessor(in: analysis).filter { !profile.knows.contains($0) }
+            if !after.isEmpty {
+                _ = answered.update(tools: after, steps: [], level: nil, target: nil, negated: false)
+                let names = ListText.join(after.compactMap { advisor.knowledge.tool($0)?.name })
+                noted = advisor.templates.fill("next_step_assumed", ["tools": names])
+                understanding.reason += "; it asks what follows \(after.joined(separator: ", ")), answered as if known"
+            }
+        }
+        var answer = composer.answer(question ?? understanding, profile: answered, change: change)
         if let noted { answer.text = noted + "\n" + answer.text }
         context.remember(understanding, named: answer.named)
         last = understanding
@@ -121,6 +134,17 @@ public struct Session: Sendable {
         following.entities = [.step: [advisor.knowledge.steps[next].id]]
         following.reason += next > at ? "; it asks for the step after \(step)" : "; \(step) is the last step"
         return following
+    }
+
+    /// The tools a line names after a word for "after" ("what should I learn after Python and
+    /// Django?"): what the person has, or is on the way to having, before the step asked for.
+    private func toolsAfterSuccessor(in analysis: Analysis) -> [String] {
+        guard let at = analysis.terms.firstIndex(where: { advisor.language.lexicon.successors.contains($0) }) else { return [] }
+        var tools: [String] = []
+        for mention in analysis.mentions where mention.range.lowerBound > at {
+            if let id = mention.value(of: .tool)?.id, !tools.contains(id) { tools.append(id) }
+        }
+        return tools
     }
 
     static let smallTalk: Set<Intent> = [.greet, .thank, .goodbye, .help]
