@@ -110,9 +110,20 @@ struct Resolver {
     /// role", "the two"), only changes the topic, or goes on with the same intent. A new
     /// question ("who is the CEO of Google?") does not borrow a role from the last answer.
     private func mayBorrow(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext) -> Bool {
-        guard language.shapes[intent]?.fromContext ?? true else { return false }
+        guard language.shapes[intent]?.fromContext ?? true, speaksOfTheDomain(analysis) else { return false }
         return analysis.terms.contains { language.lexicon.references.contains($0) }
             || isShortTopicChange(analysis) || context.lastIntent == intent
+    }
+
+    /// Whether every word the line says of its own (not a name, filler or a word pointing
+    /// back) is one the advisor's topics use: "what does each of them do?" speaks of the
+    /// domain and may take what it points at from the context; "what is 2 plus 2" or "what
+    /// colour is it" does not, and borrows nothing (its "2" or "it" points at no role).
+    func speaksOfTheDomain(_ analysis: Analysis) -> Bool {
+        analysis.requestTerms.allSatisfy { term in
+            language.lexicon.references.contains(term)
+                || language.matcher.scores(features: [term]).contains { !ConversationContext.social.contains($0.intent) }
+        }
     }
 
     /// A line that only changes the topic: at most three words of its own, none of them a
@@ -126,7 +137,8 @@ struct Resolver {
     private func penalties(_ analysis: Analysis, _ context: ConversationContext) -> [Bool] {
         // What `mayBorrow` asks of the line, asked once rather than intent by intent (hashing
         // the line's words for every intent was a fifth of the cost of a question).
-        let borrowsAny = analysis.terms.contains { language.lexicon.references.contains($0) } || isShortTopicChange(analysis)
+        let ownWords = speaksOfTheDomain(analysis)
+        let borrowsAny = ownWords && (analysis.terms.contains { language.lexicon.references.contains($0) } || isShortTopicChange(analysis))
         var marked = [Bool](repeating: false, count: Intent.allCases.count)
         // Per entity type, the distinct values the line names, and those with what it may
         // borrow from the context (which can hold every role after a table): worked out once
@@ -163,7 +175,7 @@ struct Resolver {
                 marked[intent.ordinal] = true
                 continue
             }
-            let ids = available(type, borrowing: shape.fromContext && (borrowsAny || context.lastIntent == intent)
+            let ids = available(type, borrowing: shape.fromContext && (borrowsAny || (ownWords && context.lastIntent == intent))
                                     && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count

@@ -43,11 +43,16 @@ public struct Session: Sendable {
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
         let resolver = Resolver(language: advisor.language)
-        let analysis: Analysis
+        var analysis: Analysis
         if let readAhead, readAhead.text == line, advisor.language.reads(readAhead, sameWith: context.lastType) {
             analysis = readAhead
         } else {
             analysis = advisor.language.analyze(line, referent: context.lastType)
+            // "What is 2 plus 2" after a role: its "2" points at nothing the advisor said when
+            // its other words say nothing of the domain; it is read as it stands.
+            if !resolver.speaksOfTheDomain(analysis) {
+                analysis = readAhead.flatMap { $0.text == line ? $0 : nil } ?? advisor.language.analyze(line)
+            }
         }
         var understanding: Understanding
         if let pending = context.pending {

@@ -1,0 +1,30 @@
+import Testing
+@testable import AdvisorCore
+
+/// What a line may take from the conversation: a line whose own words say nothing of back-end
+/// careers ("what is 2 plus 2") borrows no role, however short, and whatever it points at.
+@Suite struct BorrowingTests {
+    static func readings(_ lines: [String]) -> [String] {
+        var session = TestData.session()
+        return lines.map { line in
+            guard case .answer(let u, _) = session.respond(to: line) else { return "" }
+            let roles = u.entities[.role].map { " role=" + $0.joined(separator: ",") } ?? ""
+            return u.intent.rawValue + roles
+        }
+    }
+
+    @Test(arguments: ["what is 2 plus 2", "what colour is it", "how old is he", "do they work weekends"])
+    func anEverydayLineAfterARoleIsDeclined(line: String) {
+        #expect(Self.readings(["what does a devops engineer do", line])
+            == ["role.describe role=devops-engineer", "out_of_scope"])
+        #expect(Self.readings(["how much does a dba earn", line]) == ["role.salary role=database-administrator", "out_of_scope"])
+        #expect(Self.readings([line]) == ["out_of_scope"])
+    }
+
+    @Test func aFollowUpInTheDomainStillBorrows() {
+        #expect(Self.readings(["what does a devops engineer do", "what is 2 plus 2", "what do they earn?"])
+            == ["role.describe role=devops-engineer", "out_of_scope", "role.salary role=devops-engineer"])
+        #expect(Self.readings(["compare devops and cloud engineer", "what does each of them do?"])
+            == ["role.compare role=devops-engineer,cloud-engineer", "role.describe role=devops-engineer,cloud-engineer"])
+    }
+}
