@@ -112,7 +112,7 @@ struct Resolver {
     private func mayBorrow(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext) -> Bool {
         guard language.shapes[intent]?.fromContext ?? true, speaksOfTheDomain(analysis) else { return false }
         return analysis.terms.contains { language.lexicon.references.contains($0) }
-            || isShortTopicChange(analysis) || context.lastIntent == intent
+            || ((isShortTopicChange(analysis) || context.lastIntent == intent) && OwnWords(analysis, language).goOn(with: intent))
     }
 
     /// Whether every word the line says of its own (not a name, filler or a word pointing
@@ -120,10 +120,27 @@ struct Resolver {
     /// domain and may take what it points at from the context; "what is 2 plus 2" or "what
     /// colour is it" does not, and borrows nothing (its "2" or "it" points at no role).
     func speaksOfTheDomain(_ analysis: Analysis) -> Bool {
-        analysis.requestTerms.allSatisfy { term in
-            language.lexicon.references.contains(term)
-                || language.matcher.scores(features: [term]).contains { !ConversationContext.social.contains($0.intent) }
+        OwnWords(analysis, language).speakOfTheDomain
+    }
+
+    /// The intents whose examples use each word a line says of its own (not a name, filler or
+    /// a word pointing back), looked up once per line.
+    struct OwnWords {
+        let usedBy: [Set<Intent>]
+
+        init(_ analysis: Analysis, _ language: LanguageModel) {
+            usedBy = analysis.requestTerms.filter { !language.lexicon.references.contains($0) }.map { term in
+                Set(language.matcher.scores(features: [term]).map(\.intent))
+            }
         }
+
+        var speakOfTheDomain: Bool { usedBy.allSatisfy { !$0.subtracting(ConversationContext.social).isEmpty } }
+
+        /// Whether the line, short or going on with the last intent, says what it asks in words
+        /// of `intent`'s own examples: "which pays more?" after a comparison, "salary?" after a
+        /// role; not "SQL vs NoSQL", which names two things of its own, after a comparison of
+        /// Python and Go.
+        func goOn(with intent: Intent) -> Bool { usedBy.allSatisfy { $0.contains(intent) } }
     }
 
     /// A line that only changes the topic: at most three words of its own, none of them a
@@ -137,8 +154,10 @@ struct Resolver {
     private func penalties(_ analysis: Analysis, _ context: ConversationContext) -> [Bool] {
         // What `mayBorrow` asks of the line, asked once rather than intent by intent (hashing
         // the line's words for every intent was a fifth of the cost of a question).
-        let ownWords = speaksOfTheDomain(analysis)
-        let borrowsAny = ownWords && (analysis.terms.contains { language.lexicon.references.contains($0) } || isShortTopicChange(analysis))
+        let own = OwnWords(analysis, language)
+        let ownWords = own.speakOfTheDomain
+        let pointsBack = ownWords && analysis.terms.contains { language.lexicon.references.contains($0) }
+        let shortChange = ownWords && isShortTopicChange(analysis)
         var marked = [Bool](repeating: false, count: Intent.allCases.count)
         // Per entity type, the distinct values the line names, and those with what it may
         // borrow from the context (which can hold every role after a table): worked out once
@@ -175,7 +194,8 @@ struct Resolver {
                 marked[intent.ordinal] = true
                 continue
             }
-            let ids = available(type, borrowing: shape.fromContext && (borrowsAny || (ownWords && context.lastIntent == intent))
+            let ids = available(type, borrowing: shape.fromContext
+                                    && (pointsBack || ((shortChange || (ownWords && context.lastIntent == intent)) && own.goOn(with: intent)))
                                     && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count

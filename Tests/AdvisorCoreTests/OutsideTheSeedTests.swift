@@ -1,0 +1,41 @@
+import Testing
+@testable import AdvisorCore
+
+/// Questions of the trade that the knowledge base has no answer for are declined with the
+/// usual line on what the advisor can answer, not answered as a neighbouring topic: the
+/// article says nothing of SQL against NoSQL, nor of microservices.
+@Suite struct OutsideTheSeedTests {
+    static let declined = """
+        Sorry, that is outside what I can answer: I only know about back-end development careers.
+        Ask me what the job is, the roles and what they earn, the skills and tools, or how to get started.
+        """
+
+    static func reading(_ line: String, after earlier: [String] = []) -> (String, String) {
+        var session = TestData.session()
+        for line in earlier { _ = session.respond(to: line) }
+        guard case .answer(let u, let text) = session.respond(to: line) else { return ("", "") }
+        return (u.intent.rawValue, text)
+    }
+
+    /// Two things that are not the front end and the back end are no question of front end
+    /// against back end, nor, after a comparison, a question about what it compared.
+    @Test(arguments: ["what is the difference between sql and nosql", "what's the difference between tea and coffee",
+                      "sql vs nosql"])
+    func aDifferenceBetweenOtherThingsIsDeclined(line: String) {
+        for earlier in [[], ["compare devops and cloud engineer"], ["compare python and go"]] {
+            let (intent, text) = Self.reading(line, after: earlier)
+            #expect(intent == "out_of_scope", "after \(earlier)")
+            #expect(text == Self.declined)
+        }
+    }
+
+    @Test(arguments: ["what is the difference between front end and back end", "client side vs server side",
+                      "how is the back end different from the part users see?"])
+    func frontEndAgainstBackEndIsStillAnswered(line: String) {
+        #expect(Self.reading(line).0 == "backend.vs_frontend")
+    }
+
+    @Test func aComparisonGoesOnInItsOwnWords() {
+        #expect(Self.reading("which pays more?", after: ["compare devops and cloud engineer"]).0 == "role.compare")
+    }
+}
