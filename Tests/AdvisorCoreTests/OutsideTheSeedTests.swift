@@ -35,6 +35,21 @@ import Testing
         #expect(Self.reading(line).0 == "backend.vs_frontend")
     }
 
+    /// "What are …" is a help request only when it asks about the advisor ("what are you").
+    @Test(arguments: ["what are microservices", "what are design patterns", "what is graphql?"])
+    func aTopicTheArticleDoesNotCoverIsDeclined(line: String) {
+        for earlier in [[], ["what does a devops engineer do"]] {
+            let (intent, text) = Self.reading(line, after: earlier)
+            #expect(intent == "out_of_scope", "after \(earlier)")
+            #expect(text == Self.declined)
+        }
+    }
+
+    @Test(arguments: ["what are you", "what can i ask you?", "menu", "how does this work", "help", "what are your capabilities"])
+    func helpIsStillAnswered(line: String) {
+        #expect(Self.reading(line).0 == "help")
+    }
+
     @Test func aComparisonGoesOnInItsOwnWords() {
         #expect(Self.reading("which pays more?", after: ["compare devops and cloud engineer"]).0 == "role.compare")
     }
