@@ -69,6 +69,13 @@ public struct Session: Sendable {
             }
         }
         understanding = followingStep(understanding, analysis)
+        // "Forget everything about me" asks for what `:forget` does, which no answer can do:
+        // declined, with the command to type.
+        let asksToForget = self.asksToForget(analysis)
+        if asksToForget {
+            understanding = Understanding(intent: .outOfScope, confidence: 0.95, entities: [:], analysis: analysis,
+                                          reason: "it asks to forget what you told the advisor, which the command :forget does")
+        }
         // "I know Java and Spring, what next?": a clause that tells the advisor about oneself,
         // then a question. The profile takes only what the first clause says ("I know MySQL,
         // what is Django?" does not make Django known), and the answer notes it, then answers
@@ -101,6 +108,7 @@ public struct Session: Sendable {
         }
         var answer = composer.answer(question ?? understanding, profile: answered, change: change)
         if let noted { answer.text = noted + "\n" + answer.text }
+        if asksToForget { answer.text = advisor.templates.fill("declined_forget") }
         context.remember(understanding, named: answer.named)
         last = understanding
         return .answer(understanding, text: answer.text)
@@ -150,6 +158,16 @@ public struct Session: Sendable {
             if let id = mention.value(of: .tool)?.id, !tools.contains(id) { tools.append(id) }
         }
         return tools
+    }
+
+    /// Whether the line asks the advisor to forget what the person told it: a word for
+    /// forgetting and one about oneself (the words a profile update needs: "me", "my"), naming
+    /// no role, tool or step ("should I remove Java from my CV?" asks something else).
+    private func asksToForget(_ analysis: Analysis) -> Bool {
+        let lexicon = advisor.language.lexicon
+        let aboutOneself = advisor.language.shapes[.profileUpdate]?.wordsNeeded ?? []
+        return analysis.terms.contains(where: lexicon.forgetting.contains) && analysis.terms.contains(where: aboutOneself.contains)
+            && !analysis.values.contains { [.role, .tool, .step].contains($0.type) }
     }
 
     static let smallTalk: Set<Intent> = [.greet, .thank, .goodbye, .help]

@@ -30,7 +30,7 @@ extension Lexicon {
         }
         w.count(followupCues.count)
         for cue in followupCues { w.strings(cue) }
-        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences] { w.strings(set.sorted()) }
+        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences, forgetting] { w.strings(set.sorted()) }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -60,6 +60,7 @@ extension Lexicon {
         ignored = Set(try r.strings())
         successors = Set(try r.strings())
         pluralReferences = Set(try r.strings())
+        forgetting = Set(try r.strings())
     }
 }
 

@@ -24,13 +24,16 @@ public struct Lexicon: Sendable {
     /// References to several things at once ("what does each of them do?"): all the values
     /// the last answer named, where a singular "it" or "that" takes only the last.
     public internal(set) var pluralReferences: Set<String> = []
+    /// Words that ask the advisor to forget ("forget everything about me"): what the
+    /// `:forget` command does, which a question cannot.
+    public internal(set) var forgetting: Set<String> = []
     /// Words left out of matching altogether (articles): "what does a DBA do" and "what does
     /// that one do" then share their word pairs.
     public internal(set) var ignored: Set<String> = []
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "forgetting", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -67,6 +70,7 @@ public struct Lexicon: Sendable {
         for word in try record.texts("quantifiers") { lexicon.quantifiers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("successors") { lexicon.successors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("plural_references") { lexicon.pluralReferences.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.optionalTexts("forgetting") { lexicon.forgetting.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("negations") { lexicon.negations.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("references") {
             for term in normalizer.terms(of: normalizer.words(word)) { lexicon.references.insert(term) }
