@@ -110,9 +110,12 @@ struct Resolver {
     /// role", "the two"), only changes the topic, or goes on with the same intent. A new
     /// question ("who is the CEO of Google?") does not borrow a role from the last answer.
     private func mayBorrow(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext) -> Bool {
-        guard language.shapes[intent]?.fromContext ?? true, speaksOfTheDomain(analysis) else { return false }
-        return analysis.terms.contains { language.lexicon.references.contains($0) }
-            || ((isShortTopicChange(analysis) || context.lastIntent == intent) && OwnWords(analysis, language).goOn(with: intent))
+        // Nothing to borrow in a fresh conversation: the line's words need not be looked up.
+        guard language.shapes[intent]?.fromContext ?? true, !context.recent.values.allSatisfy(\.isEmpty) else { return false }
+        let pointsBack = analysis.terms.contains { language.lexicon.references.contains($0) }
+        guard pointsBack || isShortTopicChange(analysis) || context.lastIntent == intent else { return false }
+        let own = OwnWords(analysis, language)
+        return own.speakOfTheDomain && (pointsBack || own.goOn(with: intent))
     }
 
     /// Whether every word the line says of its own (not a name, filler or a word pointing
@@ -154,8 +157,9 @@ struct Resolver {
     private func penalties(_ analysis: Analysis, _ context: ConversationContext) -> [Bool] {
         // What `mayBorrow` asks of the line, asked once rather than intent by intent (hashing
         // the line's words for every intent was a fifth of the cost of a question).
-        let own = OwnWords(analysis, language)
-        let ownWords = own.speakOfTheDomain
+        // The line's own words, looked up only where there is something to borrow.
+        let own = context.recent.values.allSatisfy(\.isEmpty) ? nil : OwnWords(analysis, language)
+        let ownWords = own?.speakOfTheDomain ?? false
         let pointsBack = ownWords && analysis.terms.contains { language.lexicon.references.contains($0) }
         let shortChange = ownWords && isShortTopicChange(analysis)
         var marked = [Bool](repeating: false, count: Intent.allCases.count)
@@ -195,7 +199,7 @@ struct Resolver {
                 continue
             }
             let ids = available(type, borrowing: shape.fromContext
-                                    && (pointsBack || ((shortChange || (ownWords && context.lastIntent == intent)) && own.goOn(with: intent)))
+                                    && (pointsBack || ((shortChange || (ownWords && context.lastIntent == intent)) && own?.goOn(with: intent) == true))
                                     && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count

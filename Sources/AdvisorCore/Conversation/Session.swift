@@ -50,7 +50,7 @@ public struct Session: Sendable {
             analysis = advisor.language.analyze(line, referent: context.lastType)
             // "What is 2 plus 2" after a role: its "2" points at nothing the advisor said when
             // its other words say nothing of the domain; it is read as it stands.
-            if !resolver.speaksOfTheDomain(analysis) {
+            if !advisor.language.reads(analysis, sameWith: context.lastType), !resolver.speaksOfTheDomain(analysis) {
                 analysis = readAhead.flatMap { $0.text == line ? $0 : nil } ?? advisor.language.analyze(line)
             }
         }
