@@ -74,6 +74,22 @@ import Testing
         }
         #expect(differing.isEmpty, "differ: \(differing.prefix(5))")
     }
+
+    /// Which intents use a word (asked of every word a line says of its own, to tell whether
+    /// it may borrow from the context) is read from the postings; it must be exactly the
+    /// intents that scoring the word alone lists, for every feature and an unknown word.
+    @Test func intentsUsingAFeatureAreThoseScoringItLists() {
+        let matcher = TestData.advisor.language.matcher
+        var differing: [String] = []
+        var names = (0..<matcher.features.count).map { matcher.features[$0] }
+        names.append("zzqx-no-such-word")
+        for name in names {
+            let scored = matcher.scores(features: [name]).reduce(UInt64(0)) { $0 | 1 << UInt64($1.intent.ordinal) }
+            if matcher.intentsUsing(name) != scored { differing.append(name) }
+        }
+        #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(5))")
+        #expect(matcher.intentsUsing("salary") != 0)
+    }
 }
 
 /// An advisor read back from the index holds everything the one built from the YAML holds:

@@ -129,21 +129,21 @@ struct Resolver {
     /// The intents whose examples use each word a line says of its own (not a name, filler or
     /// a word pointing back), looked up once per line.
     struct OwnWords {
-        let usedBy: [Set<Intent>]
+        /// Per word, the intents whose examples use it (bit `Intent.ordinal`).
+        let usedBy: [UInt64]
+        private static let social = ConversationContext.social.reduce(UInt64(0)) { $0 | 1 << UInt64($1.ordinal) }
 
         init(_ analysis: Analysis, _ language: LanguageModel) {
-            usedBy = analysis.requestTerms.filter { !language.lexicon.references.contains($0) }.map { term in
-                Set(language.matcher.scores(features: [term]).map(\.intent))
-            }
+            usedBy = analysis.requestTerms.filter { !language.lexicon.references.contains($0) }.map { language.matcher.intentsUsing($0) }
         }
 
-        var speakOfTheDomain: Bool { usedBy.allSatisfy { !$0.subtracting(ConversationContext.social).isEmpty } }
+        var speakOfTheDomain: Bool { usedBy.allSatisfy { $0 & ~Self.social != 0 } }
 
         /// Whether the line, short or going on with the last intent, says what it asks in words
         /// of `intent`'s own examples: "which pays more?" after a comparison, "salary?" after a
         /// role; not "SQL vs NoSQL", which names two things of its own, after a comparison of
         /// Python and Go.
-        func goOn(with intent: Intent) -> Bool { usedBy.allSatisfy { $0.contains(intent) } }
+        func goOn(with intent: Intent) -> Bool { usedBy.allSatisfy { $0 & 1 << UInt64(intent.ordinal) != 0 } }
     }
 
     /// A line that only changes the topic: at most three words of its own, none of them a

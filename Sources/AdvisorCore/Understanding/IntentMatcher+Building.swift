@@ -178,9 +178,9 @@ extension IntentMatcher {
             let f = Float(d.norm)
             return Double(f) <= d.norm ? f : f.nextDown
         }
-        let bits32 = documents.map { $0.features.reduce(UInt32(0)) { $0 | 1 << bit32($1) } }
+        let bits = documents.map { $0.features.reduce(UInt64(0)) { $0 | 1 << bit($1) } }
         writer.column(postings.map { lowNorm[Int($0)] })
-        writer.column(postings.map { bits32[Int($0)] })
+        writer.column(postings.map { bits[Int($0)] })
         writer.column(directoryStart)
         writer.column(directory)
         writer.column(intentStart)
@@ -195,7 +195,7 @@ extension IntentMatcher {
         summaries.reserveCapacity(Summary.words * documents.count)
         for (d, document) in documents.enumerated() {
             summaries += Summary.words(
-                norm: document.norm, bits: document.features.reduce(UInt64(0)) { $0 | 1 << bit($1) },
+                norm: document.norm, bits: bits[d],
                 firstExample: document.members[0], copies: document.members.count,
                 featureStart: Int(documentFeatureStart[d]), featureCount: document.features.count,
                 hasExclusive: exclusiveStart[d] < exclusiveStart[d + 1])

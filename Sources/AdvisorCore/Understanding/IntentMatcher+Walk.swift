@@ -8,6 +8,8 @@ extension IntentMatcher {
         let end: Int
         let weight2: Double
         let feature: Int
+        /// The feature's place in the line (summing in line order keeps every sum the same).
+        let query: Int
     }
 
     /// The query's features by ID (open addressing), and buffers reused from intent to intent.
@@ -25,7 +27,6 @@ extension IntentMatcher {
         var touched: [Int] = []
         /// The light features' weights per bit of the documents' feature summaries.
         var lightOnBit = [Double](repeating: 0, count: 64)
-        var lightOnBit32 = [Double](repeating: 0, count: 32)
 
         init(queryIDs: [Int], weights: [Double]) {
             var size = 16
@@ -190,8 +191,6 @@ extension IntentMatcher {
         var light = 0.0
         var lightBits: UInt64 = 0
         for b in 0..<64 { scratch.lightOnBit[b] = 0 }
-        var lightBits32: UInt32 = 0
-        for b in 0..<32 { scratch.lightOnBit32[b] = 0 }
 
         // A norm no document from `next` on is below (the last candidate's, rounded down: it
         // lies beside its posting, so the walk never fetches a document just for its norm).
@@ -220,9 +219,6 @@ extension IntentMatcher {
                         let b = Int(Self.bit(cursors[c].feature))
                         lightBits |= 1 << UInt64(b)
                         scratch.lightOnBit[b] += w
-                        let b32 = Int(Self.bit32(cursors[c].feature))
-                        lightBits32 |= 1 << UInt32(b32)
-                        scratch.lightOnBit32[b32] += w
                     }
                     cut += 1
                 }
@@ -230,6 +226,10 @@ extension IntentMatcher {
             var candidate = Int.max
             var heavy = 0.0
             var at = 0
+            // The next document after the candidate that a feature walked reaches, and the one
+            // feature that reaches the candidate (-1 when several do).
+            var second = Int.max
+            var alone = -1
             for t in cut..<scratch.order.count {
                 let c = scratch.order[t]
                 var p = cursors[c].position
@@ -242,34 +242,57 @@ extension IntentMatcher {
                 }
                 let d = Int(postings[p])
                 if d < candidate {
+                    second = candidate
                     candidate = d
                     heavy = cursors[c].weight2
                     at = p
+                    alone = c
                 } else if d == candidate {
                     heavy += cursors[c].weight2
+                    alone = -1
+                } else if d < second {
+                    second = d
                 }
             }
             guard candidate != Int.max else { break }
+            // Up to the next document another feature walked reaches, the candidates come from
+            // one feature alone: those that cannot reach the k-th best with it and the light
+            // features they may hold are passed over here, without looking at the others again.
+            if floor > 0 && alone >= 0 {
+                let end = cursors[alone].end
+                var p = at
+                while true {
+                    let reach = floor * queryNorm * Double(postingNorm[p]) / slack
+                    if heavy + light >= reach {
+                        var held = postingBits[p] & lightBits
+                        var most = heavy
+                        while held != 0 {
+                            most += scratch.lightOnBit[held.trailingZeroBitCount]
+                            held &= held - 1
+                        }
+                        if most >= reach { break }
+                    }
+                    p += 1
+                    if p == end || Int(postings[p]) >= second { break }
+                }
+                cursors[alone].position = p
+                least = Double(postingNorm[p - (p == end || Int(postings[p]) >= second ? 1 : 0)])
+                guard p < end && Int(postings[p]) < second else {
+                    next = second == Int.max ? lastDocument : second
+                    continue
+                }
+                candidate = Int(postings[p])
+                at = p
+            }
             next = candidate + 1
             least = Double(postingNorm[at])
-            // What the features walked and the light ones it may hold could give it, at most:
-            // first from what lies beside the posting, then from the document itself.
+            // What the features walked and the light ones it may hold could give it, at most,
+            // from what lies beside the posting.
+            let perNorm = floor * queryNorm
             if floor > 0 {
-                let reach = floor * queryNorm * Double(postingNorm[at]) / slack
+                let reach = perNorm * Double(postingNorm[at]) / slack
                 if heavy + light < reach { continue }
-                var held = postingBits[at] & lightBits32
-                var most = heavy
-                while held != 0 {
-                    most += scratch.lightOnBit32[held.trailingZeroBitCount]
-                    held &= held - 1
-                }
-                if most < reach { continue }
-            }
-            let document = summary(candidate)
-            if floor > 0 {
-                let reach = floor * queryNorm * document.norm / slack
-                if heavy + light < reach { continue }
-                var held = document.bits & lightBits
+                var held = postingBits[at] & lightBits
                 var most = heavy
                 while held != 0 {
                     most += scratch.lightOnBit[held.trailingZeroBitCount]
@@ -278,31 +301,60 @@ extension IntentMatcher {
                 if most < reach { continue }
             }
 
-            // The document's dot product: the query features among its own, summed in line order.
+            // The document's dot product: the features walked that are at it, and the light ones
+            // its summary admits, each looked for in its own postings (which lie in order, so
+            // this reads memory nearby, where fetching the document's features would not).
+            // Summed in line order.
             scratch.hits.removeAll(keepingCapacity: true)
-            for f in document.featureStart..<(document.featureStart + document.featureCount) {
-                let q = scratch.position(of: documentFeatures[f])
-                if q >= 0 {
-                    var j = scratch.hits.count
-                    scratch.hits.append(q)
-                    while j > 0 && scratch.hits[j - 1] > q { scratch.hits[j] = scratch.hits[j - 1]; j -= 1 }
-                    scratch.hits[j] = q
+            for t in cut..<scratch.order.count {
+                let c = scratch.order[t]
+                let p = cursors[c].position
+                if p < cursors[c].end && Int(postings[p]) == candidate { scratch.hits.append(cursors[c].query) }
+            }
+            // Heaviest first; once what the document can still hold falls short, it is passed over.
+            let mayHold = postingBits[at]
+            var most = heavy
+            for t in 0..<cut {
+                let c = scratch.order[t]
+                if cursors[c].position < cursors[c].end && mayHold & 1 << Self.bit(cursors[c].feature) != 0 { most += cursors[c].weight2 }
+            }
+            let reach = perNorm * Double(postingNorm[at]) / slack
+            var t = cut
+            var shortOf = false
+            while t > 0 {
+                t -= 1
+                let c = scratch.order[t]
+                let end = cursors[c].end
+                guard cursors[c].position < end, mayHold & 1 << Self.bit(cursors[c].feature) != 0 else { continue }
+                let p = Int(postings[cursors[c].position]) < candidate ? advance(cursors[c].position, end: end, to: candidate) : cursors[c].position
+                cursors[c].position = p
+                if p < end && Int(postings[p]) == candidate {
+                    scratch.hits.append(cursors[c].query)
+                } else {
+                    most -= cursors[c].weight2
+                    if floor > 0 && most < reach { shortOf = true; break }
                 }
+            }
+            if shortOf { continue }
+            for i in scratch.hits.indices.dropFirst() {
+                let q = scratch.hits[i]
+                var j = i
+                while j > 0 && scratch.hits[j - 1] > q { scratch.hits[j] = scratch.hits[j - 1]; j -= 1 }
+                scratch.hits[j] = q
             }
             var dot = 0.0
             for q in scratch.hits { dot += scratch.weight2[q] }
-            consider(candidate, document, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+            // Only a document that may reach the k-th best (or tie it) is fetched.
+            if floor > 0 && dot * (1 + 1e-9) < perNorm * Double(postingNorm[at]) { continue }
+            consider(candidate, summary(candidate), dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
                      excludedDocument: excludedDocument, into: &best)
         }
     }
 
-    /// The bit of a document's feature summary that stands for feature `id`.
+    /// The bit of a document's feature summary (in its `Summary` and beside its postings) that
+    /// stands for feature `id`.
     @inline(__always)
     static func bit(_ id: Int) -> UInt64 { UInt64(truncatingIfNeeded: UInt64(truncatingIfNeeded: id) &* 0x9E37_79B9_7F4A_7C15) >> 58 }
-
-    /// The bit of a posting's 32-bit feature summary that stands for feature `id`.
-    @inline(__always)
-    static func bit32(_ id: Int) -> UInt32 { UInt32(truncatingIfNeeded: (UInt64(truncatingIfNeeded: id) &* 0xC2B2_AE3D_27D4_EB4F) >> 59) }
 
     /// Whether the line holds every exclusive feature of the document.
     @inline(__always)

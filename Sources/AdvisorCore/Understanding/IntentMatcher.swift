@@ -24,10 +24,12 @@ struct IntentMatcher: @unchecked Sendable {
     let postingStart: Column<UInt32>
     let postings: Column<UInt32>
     /// Beside each posting, what the walk needs to pass over its document without fetching
-    /// it: the document's norm rounded down (a Float) and 32 bits summarising its features
-    /// (bit `Self.bit32(f)` for each feature f).
+    /// it: the document's norm rounded down (a Float) and the 64 bits summarising its
+    /// features (bit `Self.bit(f)` for each feature f, as in its `Summary`). Postings are read
+    /// in order and documents at random, so most documents the walk passes over cost no
+    /// cache miss at all.
     let postingNorm: Column<Float>
-    let postingBits: Column<UInt32>
+    let postingBits: Column<UInt64>
     let directoryStart: Column<UInt32>
     let directory: Column<UInt32>
     /// Documents (examples with one intent and one feature set), intent by intent.
@@ -103,6 +105,28 @@ struct IntentMatcher: @unchecked Sendable {
 
     func isKnown(_ feature: String) -> Bool { features.position(of: feature) != nil }
 
+    /// The intents (bit `Intent.ordinal` set) with an example that holds `feature` and would
+    /// match a line of that one feature: exactly the intents `scores(features: [feature])`
+    /// lists, read from the posting directory rather than scored. An example that holds an
+    /// exclusive feature other than this one would not match it, and does not count.
+    func intentsUsing(_ feature: String) -> UInt64 {
+        guard let id = features.position(of: feature) else { return 0 }
+        var mask: UInt64 = 0
+        let first = Int(directoryStart[id]), last = Int(directoryStart[id + 1])
+        for entry in first..<last {
+            let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
+            for p in Int(directory[2 * entry + 1])..<end {
+                let d = Int(postings[p])
+                let from = Int(exclusiveStart[d]), to = Int(exclusiveStart[d + 1])
+                if (from..<to).allSatisfy({ Int(exclusive[$0]) == id }) {
+                    mask |= 1 << UInt64(Intent.allCases[Int(directory[2 * entry])].ordinal)
+                    break
+                }
+            }
+        }
+        return mask
+    }
+
     /// How many examples were indexed.
     var exampleCount: Int { documentOf.count }
 
@@ -142,7 +166,7 @@ struct IntentMatcher: @unchecked Sendable {
             for entry in Int(directoryStart[id])..<Int(directoryStart[id + 1]) { cursorCount[Int(directory[2 * entry]) + 1] += 1 }
         }
         for i in 0..<intentCount { cursorCount[i + 1] += cursorCount[i] }
-        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0, feature: 0), count: cursorCount[intentCount])
+        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0, feature: 0, query: 0), count: cursorCount[intentCount])
         var fill = cursorCount
         for (q, id) in queryIDs.enumerated() {
             let w = queryWeights[q]
@@ -150,7 +174,8 @@ struct IntentMatcher: @unchecked Sendable {
             for entry in first..<last {
                 let intent = Int(directory[2 * entry])
                 let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
-                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w, feature: id)
+                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w, feature: id,
+                                                   query: q)
                 fill[intent] += 1
             }
         }
