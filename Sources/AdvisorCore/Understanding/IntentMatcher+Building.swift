@@ -37,7 +37,6 @@ extension IntentMatcher {
         documentOf = try reader.column()
         exclusiveStart = try reader.column()
         exclusive = try reader.column()
-        documentFeatures = try reader.column()
         summary = try reader.column()
         blobRange = reader.range(from: blobStart)
         let documents = norm.count
@@ -134,8 +133,6 @@ extension IntentMatcher {
         var documentOf = [UInt32](repeating: 0, count: examples.count)
         var exclusiveStart: [UInt32] = [0]
         var exclusiveIDs: [UInt32] = []
-        var documentFeatureStart: [UInt32] = [0]
-        var documentFeatures: [UInt32] = []
         for (d, document) in documents.enumerated() {
             for id in document.features { postingLists[id].append(UInt32(d)) }
             for member in document.members {
@@ -145,8 +142,6 @@ extension IntentMatcher {
             memberStart.append(UInt32(members.count))
             exclusiveIDs += exclusiveFeature.filter { document.features.contains($0) }.map(UInt32.init)
             exclusiveStart.append(UInt32(exclusiveIDs.count))
-            documentFeatures += document.features.map(UInt32.init)
-            documentFeatureStart.append(UInt32(documentFeatures.count))
         }
         var postingStart: [UInt32] = [0]
         var postings: [UInt32] = []
@@ -190,15 +185,11 @@ extension IntentMatcher {
         writer.column(documentOf)
         writer.column(exclusiveStart)
         writer.column(exclusiveIDs)
-        writer.column(documentFeatures)
         var summaries: [UInt64] = []
         summaries.reserveCapacity(Summary.words * documents.count)
         for (d, document) in documents.enumerated() {
-            summaries += Summary.words(
-                norm: document.norm, bits: bits[d],
-                firstExample: document.members[0], copies: document.members.count,
-                featureStart: Int(documentFeatureStart[d]), featureCount: document.features.count,
-                hasExclusive: exclusiveStart[d] < exclusiveStart[d + 1])
+            summaries += Summary.words(norm: document.norm, firstExample: document.members[0], copies: document.members.count,
+                                       hasExclusive: exclusiveStart[d] < exclusiveStart[d + 1])
         }
         writer.column(summaries)
     }

@@ -12,13 +12,9 @@ extension IntentMatcher {
         let query: Int
     }
 
-    /// The query's features by ID (open addressing), and buffers reused from intent to intent.
+    /// Buffers reused from intent to intent.
     struct IntentScratch {
         var order: [Int] = []
-        var slotFeature: [UInt32]
-        var slotPosition: [Int]
-        /// One bit per query feature (ID mod 64): most of a document's features miss it.
-        var mask: UInt64 = 0
         /// The squared weight of each query feature, in line order.
         var weight2: [Double]
         var hits: [Int] = []
@@ -28,36 +24,8 @@ extension IntentMatcher {
         /// The light features' weights per bit of the documents' feature summaries.
         var lightOnBit = [Double](repeating: 0, count: 64)
 
-        init(queryIDs: [Int], weights: [Double]) {
-            var size = 16
-            while size < 2 * queryIDs.count { size *= 2 }
-            slotFeature = [UInt32](repeating: .max, count: size)
-            slotPosition = [Int](repeating: -1, count: size)
+        init(weights: [Double]) {
             weight2 = weights.map { $0 * $0 }
-            for (q, id) in queryIDs.enumerated() {
-                var slot = Self.slot(UInt32(id), size)
-                while slotFeature[slot] != .max { slot = (slot + 1) & (size - 1) }
-                slotFeature[slot] = UInt32(id)
-                slotPosition[slot] = q
-                mask |= 1 << UInt64(id & 63)
-            }
-        }
-
-        @inline(__always)
-        static func slot(_ feature: UInt32, _ size: Int) -> Int { Int(truncatingIfNeeded: (feature &* 0x9E37_79B1) >> 7) & (size - 1) }
-
-        /// The line-order position of a feature of the query, or -1.
-        @inline(__always)
-        func position(of feature: UInt32) -> Int {
-            guard mask & (1 << UInt64(feature & 63)) != 0 else { return -1 }
-            let size = slotFeature.count
-            var slot = Self.slot(feature, size)
-            while true {
-                let f = slotFeature[slot]
-                if f == feature { return slotPosition[slot] }
-                if f == .max { return -1 }
-                slot = (slot + 1) & (size - 1)
-            }
         }
     }
 
@@ -351,8 +319,7 @@ extension IntentMatcher {
         }
     }
 
-    /// The bit of a document's feature summary (in its `Summary` and beside its postings) that
-    /// stands for feature `id`.
+    /// The bit of a document's feature summary (beside its postings) that stands for feature `id`.
     @inline(__always)
     static func bit(_ id: Int) -> UInt64 { UInt64(truncatingIfNeeded: UInt64(truncatingIfNeeded: id) &* 0x9E37_79B9_7F4A_7C15) >> 58 }
 

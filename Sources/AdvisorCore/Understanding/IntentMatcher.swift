@@ -25,7 +25,7 @@ struct IntentMatcher: @unchecked Sendable {
     let postings: Column<UInt32>
     /// Beside each posting, what the walk needs to pass over its document without fetching
     /// it: the document's norm rounded down (a Float) and the 64 bits summarising its
-    /// features (bit `Self.bit(f)` for each feature f, as in its `Summary`). Postings are read
+    /// features (bit `Self.bit(f)` for each feature f). Postings are read
     /// in order and documents at random, so most documents the walk passes over cost no
     /// cache miss at all.
     let postingNorm: Column<Float>
@@ -40,40 +40,28 @@ struct IntentMatcher: @unchecked Sendable {
     let memberStart: Column<UInt32>
     let members: Column<UInt32>
     let documentOf: Column<UInt32>
-    /// The documents' own features, each document's ascending (for the features no longer
-    /// walked); where a document's begin is in its `Summary`.
-    let documentFeatures: Column<UInt32>
-    /// Per document, what a question needs of it side by side, so that one cache line holds
-    /// it all (`Summary`): its norm, a 64-bit summary of its features (bit `Self.bit(f)` for
-    /// each feature f), its first example and number of examples, where its features are.
+    /// Per document, what is needed of it once it is found to score (`Summary`), side by side:
+    /// its norm, its first example and number of examples, whether it holds exclusive features.
     let summary: Column<UInt64>
 
-    /// The four words of a document's `summary`.
+    /// The two words of a document's `summary`.
     struct Summary {
-        static let words = 4
+        static let words = 2
         let norm: Double
-        let bits: UInt64
         let firstExample: Int
         let copies: Int
-        let featureStart: Int
-        let featureCount: Int
         let hasExclusive: Bool
 
         init(_ w: UnsafePointer<UInt64>) {
             norm = Double(bitPattern: w[0])
-            bits = w[1]
-            firstExample = Int(w[2] & 0xFFFF_FFFF)
-            copies = Int(w[2] >> 32)
-            featureStart = Int(w[3] & 0xFFFF_FFFF)
-            featureCount = Int((w[3] >> 32) & 0x7FFF_FFFF)
-            hasExclusive = w[3] >> 63 != 0
+            firstExample = Int(w[1] & 0xFFFF_FFFF)
+            copies = Int((w[1] >> 32) & 0x7FFF_FFFF)
+            hasExclusive = w[1] >> 63 != 0
         }
 
-        static func words(norm: Double, bits: UInt64, firstExample: Int, copies: Int, featureStart: Int, featureCount: Int,
-                          hasExclusive: Bool) -> [UInt64] {
-            precondition(firstExample <= 0xFFFF_FFFF && copies <= 0xFFFF_FFFF && featureStart <= 0xFFFF_FFFF && featureCount <= 0x7FFF_FFFF)
-            return [norm.bitPattern, bits, UInt64(firstExample) | UInt64(copies) << 32,
-                    UInt64(featureStart) | UInt64(featureCount) << 32 | (hasExclusive ? 1 << 63 : 0)]
+        static func words(norm: Double, firstExample: Int, copies: Int, hasExclusive: Bool) -> [UInt64] {
+            precondition(firstExample <= 0xFFFF_FFFF && copies <= 0x7FFF_FFFF)
+            return [norm.bitPattern, UInt64(firstExample) | UInt64(copies) << 32 | (hasExclusive ? 1 << 63 : 0)]
         }
     }
 
@@ -182,7 +170,7 @@ struct IntentMatcher: @unchecked Sendable {
 
         let excludedDocument = excluded.flatMap { $0 >= 0 && $0 < documentOf.count ? Int(documentOf[$0]) : nil }
         var result: [(intent: Intent, score: Double, example: Int)] = []
-        var scratch = IntentScratch(queryIDs: queryIDs, weights: queryWeights)
+        var scratch = IntentScratch(weights: queryWeights)
         var best = Best(nearest)
         for (index, intent) in Intent.allCases.enumerated() where cursorCount[index] < cursorCount[index + 1] {
             cursors.withUnsafeMutableBufferPointer { all in
