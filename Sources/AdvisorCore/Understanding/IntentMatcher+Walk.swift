@@ -229,9 +229,14 @@ extension IntentMatcher {
             if floor > 0 && alone >= 0 {
                 let end = cursors[alone].end
                 var p = at
+                // Per unit of norm, what a document must reach (no division in the loop: it ran
+                // at a division's latency).
+                let perUnit = floor * queryNorm / slack
+                let normAtMost = (heavy + light) / perUnit
                 while true {
-                    let reach = floor * queryNorm * Double(postingNorm[p]) / slack
-                    if heavy + light >= reach {
+                    let norm = Double(postingNorm[p])
+                    if norm <= normAtMost {
+                        let reach = perUnit * norm
                         var held = postingBits[p] & lightBits
                         var most = heavy
                         while held != 0 {
