@@ -73,7 +73,7 @@ struct Composer {
         default: return nil
         }
         // "Compare", and nothing to compare: which things, of any kind that can be compared.
-        if shape.atLeast > 1, (u.entities[type] ?? []).isEmpty, !shapes.saysWhatIsCompared(u.analysis, by: u.intent) {
+        if shape.atLeast > 1, (u.entities[type] ?? []).isEmpty, !ComparedWords(shapes).saysWhatIsCompared(u.analysis, by: u.intent) {
             let examples = kb.tools.reduce(into: [Tool]()) { firsts, tool in
                 if !firsts.contains(where: { $0.category == tool.category }) { firsts.append(tool) }
             }

@@ -3,41 +3,49 @@
 /// a word that only one comparison lists ("roles", "languages") says what kind of thing is
 /// compared; a word that several list ("compare") asks for a comparison of no kind in
 /// particular.
-extension [Intent: IntentShape] {
-    /// The comparison's own words: those no other comparison lists.
-    func ownComparedWords(of intent: Intent) -> Set<String> {
-        guard var own = self[intent]?.asksWhichWith, !own.isEmpty else { return [] }
-        for (other, shape) in self where other != intent { own.subtract(shape.asksWhichWith) }
-        return own
+///
+/// Worked out once from the intents' shapes (`LanguageModel.comparedWords`): the resolver
+/// asks it of every line, and most lines hold none of these words.
+struct ComparedWords: Sendable {
+    /// Per word some comparison lists, the comparisons that list it (in the contract's order).
+    private(set) var listers: [String: [Intent]] = [:]
+    /// The kinds of thing comparisons compare (roles, tools).
+    private(set) var compared: Set<EntityType> = []
+
+    init() {}
+
+    init(_ shapes: [Intent: IntentShape]) {
+        for intent in Intent.allCases {
+            guard let shape = shapes[intent] else { continue }
+            for word in shape.asksWhichWith { listers[word, default: []].append(intent) }
+            if shape.atLeast > 1, let type = shape.requires { compared.insert(type) }
+        }
     }
 
-    /// Whether the line says what kind of thing a comparison compares ("compare the
-    /// languages"), as opposed to asking for a comparison alone ("compare"). A word inside the
-    /// name of a thing compared says nothing of the kind: "database administrator" is a role.
+    /// The comparison whose own word (one no other comparison lists) term `i` of the line is,
+    /// unless it is inside the name of a thing compared: "database administrator" is a role.
+    private func ownWord(_ analysis: Analysis, at i: Int) -> Intent? {
+        guard let intents = listers[analysis.terms[i]], intents.count == 1 else { return nil }
+        let insideName = analysis.mentions.contains { $0.range.contains(i) && $0.values.contains { compared.contains($0.type) } }
+        return insideName ? nil : intents[0]
+    }
+
+    /// Whether the line says what kind of thing `intent` compares ("compare the languages"),
+    /// as opposed to asking for a comparison alone ("compare").
     func saysWhatIsCompared(_ analysis: Analysis, by intent: Intent) -> Bool {
-        let own = ownComparedWords(of: intent)
-        guard !own.isEmpty else { return false }
-        let compared = Set(values.compactMap { $0.atLeast > 1 ? $0.requires : nil })
-        return analysis.terms.indices.contains { i in
-            own.contains(analysis.terms[i])
-                && !analysis.mentions.contains { $0.range.contains(i) && $0.values.contains { compared.contains($0.type) } }
-        }
+        analysis.terms.indices.contains { ownWord(analysis, at: $0) == intent }
     }
 
     /// Whether the line holds a word that several comparisons list ("compare"): it asks for a
     /// comparison as such, and one thing named before is not enough for one.
     func asksForAComparison(_ analysis: Analysis) -> Bool {
-        let comparisons = values.filter { !$0.asksWhichWith.isEmpty }
-        return analysis.terms.contains { term in comparisons.filter { $0.asksWhichWith.contains(term) }.count > 1 }
+        analysis.terms.contains { (listers[$0]?.count ?? 0) > 1 }
     }
 
-    /// The comparisons whose kind the line says (none for most lines, which hold no word any
-    /// comparison lists).
+    /// The comparisons whose kind the line says (none for most lines).
     func comparisonsWhoseKind(_ analysis: Analysis) -> Set<Intent> {
         var result = Set<Intent>()
-        for (intent, shape) in self where !shape.asksWhichWith.isEmpty && analysis.terms.contains(where: shape.asksWhichWith.contains) {
-            if saysWhatIsCompared(analysis, by: intent) { result.insert(intent) }
-        }
+        for i in analysis.terms.indices { if let intent = ownWord(analysis, at: i) { result.insert(intent) } }
         return result
     }
 }

@@ -102,7 +102,7 @@ struct Resolver {
     private func pointsAtCompared(_ analysis: Analysis, _ context: ConversationContext) -> Bool {
         language.shapes.contains { intent, shape in
             guard shape.atLeast > 1, let type = shape.requires, (context.recent[type]?.count ?? 0) >= shape.atLeast else { return false }
-            return language.shapes.saysWhatIsCompared(analysis, by: intent)
+            return language.comparedWords.saysWhatIsCompared(analysis, by: intent)
         }
     }
 
@@ -180,8 +180,8 @@ struct Resolver {
         let comparable = language.shapes.values.contains { shape in
             shape.atLeast > 1 && shape.requires.map { (context.recent[$0]?.count ?? 0) >= shape.atLeast } ?? false
         }
-        let kindsSaid = language.shapes.comparisonsWhoseKind(analysis)
-        let asksForAComparison = language.shapes.asksForAComparison(analysis)
+        let kindsSaid = language.comparedWords.comparisonsWhoseKind(analysis)
+        let asksForAComparison = language.comparedWords.asksForAComparison(analysis)
         // The shapes as stored (no lookup per intent); the order does not matter here.
         for (intent, shape) in language.shapes {
             if !shape.wordsNeeded.isEmpty && !analysis.terms.contains(where: { shape.wordsNeeded.contains($0) }) {

@@ -97,6 +97,7 @@ extension LanguageModel {
             exampleTable: try ExampleTable(reading: &texts))
         for blob in [pairs, names, words, matching, texts] { try blob.finish() }
         cueStarts = Self.cueStarts(cues)
+        comparedWords = ComparedWords(shapes)
     }
 
     static func cueStarts(_ cues: [Cue]) -> [String: [(cue: Int, word: Int)]] {

@@ -6,6 +6,8 @@ public struct LanguageModel: Sendable {
     let corrector: SpellingCorrector
     let matcher: IntentMatcher
     public let shapes: [Intent: IntentShape]
+    /// The words comparisons are asked for with (from `shapes`), worked out once.
+    var comparedWords = ComparedWords()
     public let threshold: Double
     let requiresPenalty: Double
     /// A line whose out-of-scope score comes within this of the best intent is declined.
@@ -152,6 +154,7 @@ public struct LanguageModel: Sendable {
             threshold: model.threshold, requiresPenalty: model.requiresPenalty, declineMargin: model.declineMargin,
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
             placeholders: placeholders, exampleTable: ExampleTable(examples))
+        model.comparedWords = ComparedWords(shapes)
         model.cueBoost = try number("cue_boost")
         model.ambiguityMargin = try number("ambiguity_margin")
         model.maxCharacters = Int(try number("max_characters"))
