@@ -34,6 +34,16 @@ import Testing
             """)
     }
 
+    /// "Both" is said of two tools only: a comparison of three closes with "all of them".
+    @Test func aComparisonOfThreeToolsIsNotSaidOfBoth() {
+        let three = Self.answer("compare python, go and java")
+        #expect(three.hasPrefix("Here is how Python, Go and Java compare:\n"), "answer: \(three)")
+        #expect(three.contains("\nAll of them are widely used; pick the one that fits your project and the jobs you want.\n"), "answer: \(three)")
+        #expect(!three.contains("Both"), "answer: \(three)")
+        let two = Self.answer("compare python and go")
+        #expect(two.contains("\nBoth are widely used; pick the one that fits your project and the jobs you want.\n"), "answer: \(two)")
+    }
+
     @Test func comparisonSaysWhoEarnsMore() {
         let text = Self.answer("compare a DBA and a software architect")
         #expect(text.hasPrefix("Of these, the Software Architect earns the most: ₹25–40 LPA.\n"), "answer: \(text)")

@@ -253,8 +253,10 @@ struct Composer {
         let items = tools.map {
             t.fill("tool_compare_item", ["name": $0.name, "category": kb.category($0.category)?.name ?? $0.category, "text": $0.text])
         }.joined(separator: "\n")
+        // "Both" only of two: three or more are "all of them".
+        let advice = t.fill(tools.count > 2 ? "tool_compare_advice_many" : "tool_compare_advice_two")
         return t.fill("tool_compare", ["intro": t.fill("tool_compare_intro", ["names": names]), "items": items,
-                                       "cite": cite(tools.map(\.source))])
+                                       "advice": advice, "cite": cite(tools.map(\.source))])
     }
 
     // MARK: Steps
