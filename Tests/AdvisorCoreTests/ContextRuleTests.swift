@@ -31,6 +31,26 @@ import Testing
         ], in: &session)
     }
 
+    /// A bare topic right after a role ("skills?") is about that role, as "what skills does
+    /// that role need?" would be, with no question back; the same word in a fresh conversation,
+    /// or after a tool, is about the job in general.
+    @Test func aBareTopicAfterARoleIsAboutThatRole() {
+        var session = TestData.session()
+        Self.walk([
+            ("what does a cloud engineer earn", "role.salary role=cloud-engineer"),
+            ("skills?", "role.skills role=cloud-engineer"),
+            ("what does a devops engineer do", "role.describe role=devops-engineer"),
+            ("and the skills?", "role.skills role=devops-engineer"),
+            ("salary?", "role.salary role=devops-engineer"),
+        ], in: &session)
+        var fresh = TestData.session()
+        Self.walk([("skills?", "skills.list")], in: &fresh)
+        var afterATool = TestData.session()
+        Self.walk([("what is django", "tool.describe tool=django"), ("skills?", "skills.list")], in: &afterATool)
+        var everyday = TestData.session()
+        Self.walk([("what does a devops engineer do", "role.describe role=devops-engineer"), ("the weather?", "out_of_scope")], in: &everyday)
+    }
+
     @Test func aFollowUpThatChangesOnlyTheTopic() {
         var session = TestData.session()
         Self.walk([

@@ -148,7 +148,7 @@ struct Resolver {
 
     /// A line that only changes the topic: at most three words of its own, none of them a
     /// word for "all" ("salary?", "and the skills?", but not "all the salaries").
-    private func isShortTopicChange(_ analysis: Analysis) -> Bool {
+    func isShortTopicChange(_ analysis: Analysis) -> Bool {
         analysis.requestTerms.count <= 3 && !analysis.terms.contains { language.lexicon.quantifiers.contains($0) }
     }
 

@@ -54,6 +54,8 @@ public struct Session: Sendable {
                 analysis = readAhead.flatMap { $0.text == line ? $0 : nil } ?? advisor.language.analyze(line)
             }
         }
+        let implied = impliedReferent(analysis, line, resolver)
+        if let implied { analysis = implied.analysis }
         var understanding: Understanding
         if let pending = context.pending {
             context.pending = nil
@@ -69,6 +71,11 @@ public struct Session: Sendable {
             }
         }
         understanding = followingStep(understanding, analysis)
+        // The conversation settles what a bare "skills?" would leave open: no question back.
+        if let implied, understanding.clarification != nil, understanding.intent == implied.intent {
+            understanding.clarification = nil
+            understanding.reason += "; a short change of topic, about the \(implied.type.rawValue) the conversation was last about"
+        }
         // "Forget everything about me" asks for what `:forget` does, which no answer can do:
         // declined, with the command to type.
         let asksToForget = self.asksToForget(analysis)
@@ -147,6 +154,25 @@ public struct Session: Sendable {
         following.entities = [.step: [advisor.knowledge.steps[next].id]]
         following.reason += next > at ? "; it asks for the step after \(step)" : "; \(step) is the last step"
         return following
+    }
+
+    /// "Skills?" right after a question about a role asks for that role's skills, as "what
+    /// skills does that role need?" would: a short change of topic that names nothing and
+    /// points at nothing is also read as pointing at what the conversation was last about.
+    /// That reading is taken when its intent takes that kind of thing, the plain reading's
+    /// does not, and the intent's own examples use every word the line says.
+    private func impliedReferent(_ analysis: Analysis, _ line: String, _ resolver: Resolver)
+        -> (analysis: Analysis, intent: Intent, type: EntityType)? {
+        guard context.pending == nil, let type = context.lastType, analysis.mentions.isEmpty,
+              advisor.language.reads(analysis, sameWith: type), resolver.isShortTopicChange(analysis) else { return nil }
+        let shapes = advisor.language.shapes
+        let plain = resolver.resolve(analysis, context: context)
+        guard !ConversationContext.social.contains(plain.intent), shapes[plain.intent]?.takes.contains(type) == false else { return nil }
+        let implied = advisor.language.analyze(line, referent: type, implied: true)
+        let reading = resolver.resolve(implied, context: context)
+        guard shapes[reading.intent]?.takes.contains(type) == true, !(reading.entities[type] ?? []).isEmpty,
+              Resolver.OwnWords(implied, advisor.language).goOn(with: reading.intent) else { return nil }
+        return (implied, reading.intent, type)
     }
 
     /// The tools a line names after a word for "after" ("what should I learn after Python and

@@ -324,7 +324,10 @@ public struct LanguageModel: Sendable {
     /// - Parameter referent: the type of what the conversation was last about; a reference
     ///   word ("they", "that") in a line that names nothing of that type is then matched as
     ///   a mention of it, so "what skills does that need?" reads like "…does a #role need?".
-    public func analyze(_ text: String, referent: EntityType? = nil) -> Analysis {
+    /// - Parameter implied: read the line as if it ended by pointing at the referent ("skills?"
+    ///   after a role read like "skills of that role?"), for a short change of topic that
+    ///   names nothing and points at nothing.
+    public func analyze(_ text: String, referent: EntityType? = nil, implied: Bool = false) -> Analysis {
         // Only the opening of a very long line is read: a question is never that long, and
         // a pasted 10 MB line must still be answered at once.
         let scalars = text.unicodeScalars
@@ -357,6 +360,9 @@ public struct LanguageModel: Sendable {
                     : m
             }
             features = self.features(resolved, shifted)
+        } else if implied, let type = referent, let placeholder = placeholders[type.rawValue],
+                  !mentions.contains(where: { $0.value(of: type) != nil }) {
+            features = self.features(terms + placeholder, mentions)
         }
         let scored = matcher.scores(features: features)
         let cued = cued(scored.map { ($0.intent, $0.score) }, terms: terms)
