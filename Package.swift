@@ -38,11 +38,10 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: staticStandardLibrary.swift
         ),
-        .systemLibrary(
-            name: "CLibEdit",
-            pkgConfig: "libedit",
-            providers: [.apt(["libedit-dev"])]
-        ),
+        // libedit's header (histedit.h, from libedit-dev, which `make` installs) is read at build
+        // time; the library itself is loaded by the REPL on first use (Sources/CLibEdit/shim.h),
+        // not linked: no pkg-config, whose `-ledit` would map it into every start.
+        .systemLibrary(name: "CLibEdit"),
         .target(
             name: "LineEditor",
             dependencies: ["CLibEdit"]

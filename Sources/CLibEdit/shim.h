@@ -5,15 +5,66 @@
  * line editor uses gets a typed one-line wrapper here, as LLDB's Editline.h does. Swift 6 also
  * rejects reads of C mutable globals, so stdin/stdout/stderr come through accessor functions.
  * Everything is `static inline`: Swift compiles these itself, and no separate C target is needed.
+ * libedit itself is loaded on first use (below), so every call goes through these functions.
  */
 #ifndef ADVISOR_CLIBEDIT_SHIM_H
 #define ADVISOR_CLIBEDIT_SHIM_H
 
+#include <dlfcn.h>
 #include <histedit.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <sys/ioctl.h>
+
+/*
+ * libedit is loaded when the interactive advisor first needs it, not linked: `ask`, `--json`
+ * and piped input never edit a line, and mapping libedit and the three libraries it pulls in
+ * cost every start 0.3 ms (a tenth of `advisor ask`). Each function is looked up once.
+ * The header is still read at build time (libedit-dev); at run time only libedit.so.2 is.
+ */
+static inline void *advisor_libedit(void) {
+    static void *handle = NULL;
+    if (handle == NULL) handle = dlopen("libedit.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (handle == NULL) handle = dlopen("libedit.so", RTLD_NOW | RTLD_LOCAL);
+    return handle;
+}
+/* Whether libedit can be loaded: when it cannot, no other function here may be called. */
+static inline int advisor_libedit_available(void) { return advisor_libedit() != NULL; }
+/* Declares `advisor_fn`, the function `name` of the given pointer type, looked up once. */
+#define ADVISOR_LIBEDIT_FN(name, ...) \
+    static __typeof__((__VA_ARGS__)0) advisor_fn = NULL; \
+    if (advisor_fn == NULL) advisor_fn = (__VA_ARGS__)dlsym(advisor_libedit(), name);
+
+static inline EditLine *advisor_el_init(const char *program, FILE *in, FILE *out, FILE *err) {
+    ADVISOR_LIBEDIT_FN("el_init", EditLine *(*)(const char *, FILE *, FILE *, FILE *))
+    return advisor_fn(program, in, out, err);
+}
+static inline void advisor_el_end(EditLine *el) { ADVISOR_LIBEDIT_FN("el_end", void (*)(EditLine *)) advisor_fn(el); }
+static inline const char *advisor_el_gets(EditLine *el, int *count) {
+    ADVISOR_LIBEDIT_FN("el_gets", const char *(*)(EditLine *, int *))
+    return advisor_fn(el, count);
+}
+static inline int advisor_el_wgetc(EditLine *el, wchar_t *c) { ADVISOR_LIBEDIT_FN("el_wgetc", int (*)(EditLine *, wchar_t *)) return advisor_fn(el, c); }
+static inline const LineInfo *advisor_el_line(EditLine *el) { ADVISOR_LIBEDIT_FN("el_line", const LineInfo *(*)(EditLine *)) return advisor_fn(el); }
+static inline const LineInfoW *advisor_el_wline(EditLine *el) { ADVISOR_LIBEDIT_FN("el_wline", const LineInfoW *(*)(EditLine *)) return advisor_fn(el); }
+static inline int advisor_el_source(EditLine *el, const char *file) { ADVISOR_LIBEDIT_FN("el_source", int (*)(EditLine *, const char *)) return advisor_fn(el, file); }
+static inline int advisor_el_insertstr(EditLine *el, const char *text) { ADVISOR_LIBEDIT_FN("el_insertstr", int (*)(EditLine *, const char *)) return advisor_fn(el, text); }
+static inline void advisor_el_deletestr(EditLine *el, int count) { ADVISOR_LIBEDIT_FN("el_deletestr", void (*)(EditLine *, int)) advisor_fn(el, count); }
+static inline History *advisor_history_init(void) { ADVISOR_LIBEDIT_FN("history_init", History *(*)(void)) return advisor_fn(); }
+static inline void advisor_history_end(History *h) { ADVISOR_LIBEDIT_FN("history_end", void (*)(History *)) advisor_fn(h); }
+/* The variadic functions, through pointers of their own (variadic) types. */
+static inline int (*advisor_el_set_fn(void))(EditLine *, int, ...) { ADVISOR_LIBEDIT_FN("el_set", int (*)(EditLine *, int, ...)) return advisor_fn; }
+static inline int (*advisor_el_wset_fn(void))(EditLine *, int, ...) { ADVISOR_LIBEDIT_FN("el_wset", int (*)(EditLine *, int, ...)) return advisor_fn; }
+static inline int (*advisor_el_get_fn(void))(EditLine *, int, ...) { ADVISOR_LIBEDIT_FN("el_get", int (*)(EditLine *, int, ...)) return advisor_fn; }
+static inline int (*advisor_history_fn(void))(History *, HistEvent *, int, ...) {
+    ADVISOR_LIBEDIT_FN("history", int (*)(History *, HistEvent *, int, ...))
+    return advisor_fn;
+}
+#define el_set (advisor_el_set_fn())
+#define el_wset (advisor_el_wset_fn())
+#define el_get (advisor_el_get_fn())
+#define history (advisor_history_fn())
 
 static inline FILE *advisor_stdin(void) { return stdin; }
 static inline FILE *advisor_stdout(void) { return stdout; }

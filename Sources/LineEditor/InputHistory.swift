@@ -26,14 +26,14 @@ public final class InputHistory {
     ///   - file: where they are saved; nil keeps them for this session only.
     ///   - longestEntry: the longest entry kept from the file, in characters.
     public init(size: Int, file: HistoryFile?, longestEntry: Int = LineEditor.defaultMaxLineLength) {
-        handle = history_init()
+        handle = advisor_history_init()
         advisor_history_setsize(handle, Int32(clamping: max(1, size)))
         advisor_history_setunique(handle, 1)
         self.file = file
         self.longestEntry = longestEntry
     }
 
-    deinit { history_end(handle) }
+    deinit { advisor_history_end(handle) }
 
     /// Reads the file at start-up. On a problem, saving stops (the file is never overwritten)
     /// and the problem is thrown for the caller to show once.

@@ -13,8 +13,8 @@ extension LineEditor {
         let (line, cursor, _) = currentLine()
         let completion = completer(line, cursor, Int(advisor_el_columns(editLine)))
         if completion.isEmpty { return UInt8(CC_REFRESH_BEEP) }
-        if completion.deleting > 0 { el_deletestr(editLine, Int32(completion.deleting)) }
-        if !completion.inserting.isEmpty { el_insertstr(editLine, completion.inserting) }
+        if completion.deleting > 0 { advisor_el_deletestr(editLine, Int32(completion.deleting)) }
+        if !completion.inserting.isEmpty { advisor_el_insertstr(editLine, completion.inserting) }
         guard !completion.listing.isEmpty else { return UInt8(CC_REFRESH) }
         write("\n" + completion.listing.joined(separator: "\n") + "\n")
         return UInt8(CC_REDISPLAY)
@@ -42,7 +42,7 @@ extension LineEditor {
     /// The line being edited, the cursor, and the text after the cursor. `el_line` gives a UTF-8
     /// byte buffer while libedit's cursor moves count code points, so offsets are code points.
     private func currentLine() -> (line: String, cursor: Int, rest: String) {
-        let info = el_line(editLine).pointee
+        let info = advisor_el_line(editLine).pointee
         func text(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> String {
             let bytes = UnsafeRawBufferPointer(start: from, count: max(0, to - from))
             return String(decoding: bytes, as: UTF8.self)

@@ -38,7 +38,7 @@ extension LineEditor {
                 continue
             }
             advisor_el_set_read_char(editLine, nil)
-            let count = el_wgetc(editLine, character)
+            let count = advisor_el_wgetc(editLine, character)
             advisor_el_set_read_char(editLine, Self.readCharacterFunction)
             guard count == 1 else { return count }
             typeahead.fill(from: STDIN_FILENO)
@@ -48,7 +48,7 @@ extension LineEditor {
 
     /// Whether the line has as many characters as it may hold.
     private var atLimit: Bool {
-        let info = el_wline(editLine).pointee
+        let info = advisor_el_wline(editLine).pointee
         return info.lastchar - info.buffer >= maxLineLength
     }
 

@@ -61,6 +61,10 @@ public final class LineEditor {
     /// to; freed after `el_end`.
     private var functionTexts: [UnsafeMutablePointer<wchar_t>] = []
 
+    /// Whether libedit can be loaded (it is loaded on first use, not at start-up): when it
+    /// cannot, neither a `LineEditor` nor an `InputHistory` may be made.
+    public static var isAvailable: Bool { advisor_libedit_available() != 0 }
+
     /// A line long enough for any question, with room to spare: the advisor reads only the
     /// first 2,000 characters, and libedit redraws each character as it arrives.
     public static let defaultMaxLineLength = 16_384
@@ -73,7 +77,7 @@ public final class LineEditor {
     public init?(program: String, prompt: String, history: InputHistory, maxLineLength: Int = defaultMaxLineLength,
                  completer: @escaping Completer) {
         TerminalLocale.adoptUTF8()
-        guard let editLine = el_init(program, advisor_stdin(), advisor_stdout(), advisor_stderr()) else { return nil }
+        guard let editLine = advisor_el_init(program, advisor_stdin(), advisor_stdout(), advisor_stderr()) else { return nil }
         self.editLine = editLine
         self.history = history
         self.completer = completer
@@ -83,7 +87,7 @@ public final class LineEditor {
     }
 
     deinit {
-        el_end(editLine)
+        advisor_el_end(editLine)
         functionTexts.forEach { $0.deallocate() }
         free(prompt)
     }
@@ -95,7 +99,7 @@ public final class LineEditor {
         while true {
             interrupted = false
             var count: Int32 = 0
-            let text = el_gets(editLine, &count)
+            let text = advisor_el_gets(editLine, &count)
             if interrupted { return .interrupted }
             guard let text, count > 0 else {
                 // A signal that libedit passed on (SIGINT sent with kill): like Ctrl-C, the
@@ -137,7 +141,7 @@ public final class LineEditor {
         advisor_el_bind(editLine, "^Z", "advisor-suspend")
         advisor_el_bind(editLine, "^R", "em-inc-search-prev")
         // Last, so a person's ~/.editrc (or $EDITRC) can rebind any of the keys above.
-        el_source(editLine, nil)
+        advisor_el_source(editLine, nil)
     }
 
     /// A wide copy of `text` that lives as long as the editor.

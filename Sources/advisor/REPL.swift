@@ -12,6 +12,11 @@ struct REPL {
 
     /// Nil when libedit cannot drive this terminal; the caller then reads plain lines.
     init?(advisor: Advisor, colours: Bool, environment: [String: String], saving: TranscriptSaving) {
+        guard LineEditor.isAvailable else {
+            Output.error("advisor: libedit (libedit.so.2) is not installed, so lines cannot be edited here; reading plain lines. "
+                + "Install it with: sudo apt-get install -y libedit2")
+            return nil
+        }
         let settings = HistorySettings(environment: environment)
         settings.warnings.forEach { Output.error("advisor: " + $0) }
         let history = InputHistory(size: settings.size, file: settings.path.map(HistoryFile.init))
