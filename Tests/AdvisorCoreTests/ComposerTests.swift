@@ -44,6 +44,16 @@ import Testing
         #expect(two.contains("\nBoth are widely used; pick the one that fits your project and the jobs you want.\n"), "answer: \(two)")
     }
 
+    /// The tools of one role are what that role needs to know; the tools of back-end
+    /// developers in general are the general list.
+    @Test func theToolsOfARoleAreThatRolesNeeds() {
+        let devops = Self.answer("what tools does a devops engineer use")
+        #expect(devops.hasPrefix("To work as a DevOps Engineer, you need to know:\n"), "answer: \(devops)")
+        #expect(devops.contains("- CI/CD pipelines with tools such as Jenkins, GitHub Actions or GitLab CI\n"), "answer: \(devops)")
+        let general = Self.answer("what tools do backend developers use")
+        #expect(!general.hasPrefix("To work as"), "answer: \(general)")
+    }
+
     @Test func comparisonSaysWhoEarnsMore() {
         let text = Self.answer("compare a DBA and a software architect")
         #expect(text.hasPrefix("Of these, the Software Architect earns the most: ₹25–40 LPA.\n"), "answer: \(text)")
