@@ -24,6 +24,15 @@ import Testing
         #expect(Self.intent(line) == "goodbye", "\"\(line)\"")
     }
 
+    /// One word alone is small talk when it is a key word of it or an example by itself, not
+    /// for being part of a set phrase ("run" of "gotta run", "log" of "log off").
+    @Test(arguments: [("run", "out_of_scope"), ("log", "out_of_scope"), ("care", "out_of_scope"), ("running", "out_of_scope"),
+                      ("later", "goodbye"), ("cya", "goodbye"), ("bye", "goodbye"), ("adios", "goodbye"),
+                      ("thanks", "thank"), ("cheers", "thank"), ("hi", "greet"), ("howdy", "greet")])
+    func oneWordIsSmallTalkOnlyByItself(line: String, expected: String) {
+        #expect(Self.intent(line) == expected, "\"\(line)\"")
+    }
+
     @Test(arguments: ["text my sister that i will talk to her later", "i need to go to the dentist tomorrow",
                       "remind me to call mom, i have to run errands", "i want to speak with a manager"])
     func everydayRequestsWithTheseWordsAreDeclined(line: String) {

@@ -60,6 +60,14 @@ struct Resolver {
         if evidence < language.threshold {
             return declined(1 - evidence, "the best match, \(bestIn.intent.rawValue), scores \(percent(evidence)) (below the \(percent(language.threshold)) threshold)")
         }
+        // One word alone is small talk only when it is a key word of it ("bye", "thanks") or
+        // an example by itself ("later"): "run" or "log" is not a farewell for being part of
+        // "gotta run" or "log off".
+        if ConversationContext.social.contains(top.intent), analysis.terms.count == 1, !analysis.favoured.contains(top.intent),
+           let example = analysis.nearest[top.intent],
+           language.normalizer.terms(of: language.normalizer.words(example)) != analysis.terms {
+            return declined(1 - top.score, "one word that is neither a key word of \(top.intent.rawValue) nor one of its examples by itself")
+        }
         var understanding = Understanding(
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")
