@@ -30,6 +30,23 @@ import Testing
 
     /// "After Python" says the person knows Python, or soon will: the answer is theirs, but a
     /// question tells the profile nothing to keep.
+    /// A language's own framework, never another language's ("you know Go; next learn
+    /// Django"): where the knowledge base has none for the language (Go, Rust), a framework
+    /// for it, unnamed. (The article's own step text still names Django and Node.js.)
+    @Test(arguments: [("Java", "a framework such as Spring and a database such as MySQL"),
+                      ("JavaScript", "a framework such as Express and a database such as MySQL"),
+                      ("Go", "a web framework for Go and a database such as MySQL"),
+                      ("Rust", "a web framework for Rust and a database such as MySQL")])
+    func eachLanguageLeadsToAFrameworkOfItsOwn(language: String, next: String) {
+        let text = Self.answer(after: ["I know \(language)", "what should I do next?"])
+        #expect(text.contains("You know \(language); next learn \(next)."), "answer: \(text)")
+    }
+
+    @Test func goAndADatabaseLeadToAFrameworkForGo() {
+        let text = Self.answer(after: ["I know Go and MySQL", "what should I do next?"])
+        #expect(text.contains("You know Go and MySQL; next learn a web framework for Go to build on your MySQL skills."), "answer: \(text)")
+    }
+
     @Test(arguments: ["what should i learn after python", "What should I study after Python?", "what do I do after python"])
     func whatComesAfterAToolIsAnsweredAsIfItWereKnown(line: String) {
         var session = TestData.session()

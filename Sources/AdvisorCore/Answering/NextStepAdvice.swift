@@ -48,21 +48,36 @@ struct NextStepAdvice {
         if frameworks.isEmpty || databases.isEmpty {
             let framework = frameworks.first ?? suggestedFramework(for: languages.first)
             let database = databases.first ?? kb.tool("mysql")
-            // Name only what is missing: a framework, a database, or both.
-            let template = frameworks.isEmpty && databases.isEmpty ? "next_step_why_frameworks"
+            // Name only what is missing: a framework, a database, or both; and no framework of
+            // another language ("you know Go; next learn Django"): where the knowledge base has
+            // none for the language, a framework for it, unnamed.
+            var template = frameworks.isEmpty && databases.isEmpty ? "next_step_why_frameworks"
                 : frameworks.isEmpty ? "next_step_why_framework" : "next_step_why_database"
+            if frameworks.isEmpty && framework == nil { template += "_for" }
             return advise("frameworks-and-databases", t.fill(template, [
                 "known": knownNames, "framework": framework?.name ?? "", "database": database?.name ?? "",
+                "language": languages.first?.name ?? "",
             ]))
         }
         return advise("projects", t.fill("next_step_why_projects", ["known": knownNames]))
     }
 
-    /// The first framework whose description names the language ("a Python web framework").
+    /// The first framework whose description names the language as a word ("a Python web
+    /// framework"; "Java" is not named by "JavaScript", nor "Go" by "Google"); nil when none
+    /// does. With no language known, the first framework.
     private func suggestedFramework(for language: Tool?) -> Tool? {
         let frameworks = kb.tools.filter { $0.category == "frameworks" }
         guard let language else { return frameworks.first }
-        return frameworks.first { $0.text.contains(language.name) } ?? frameworks.first
+        return frameworks.first { Self.names($0.text, language.name) }
+    }
+
+    /// Whether `text` holds `word` with no letter or digit right before or after it.
+    static func names(_ text: String, _ word: String) -> Bool {
+        text.ranges(of: word).contains { range in
+            let before = range.lowerBound > text.startIndex ? text[text.index(before: range.lowerBound)] : " "
+            let after = range.upperBound < text.endIndex ? text[range.upperBound] : " "
+            return !before.isLetter && !before.isNumber && !after.isLetter && !after.isNumber
+        }
     }
 }
 

@@ -16,7 +16,7 @@ public struct Templates: Sendable {
         "role_skills", "lpa", "lpa_many", "skills_both", "skills_technical", "skills_soft", "skill_item",
         "tools_all", "tools_category_item", "tools_category", "tool_item", "tool_describe", "tool_seed",
         "tool_compare", "tool_compare_intro", "tool_compare_advice_two", "tool_compare_advice_many", "steps_roadmap", "step_item", "step_detail",
-        "next_step", "next_step_empty", "next_step_target", "next_step_after", "next_step_why_start", "next_step_why_frameworks", "next_step_why_database", "next_step_why_framework",
+        "next_step", "next_step_empty", "next_step_target", "next_step_after", "next_step_why_start", "next_step_why_frameworks", "next_step_why_frameworks_for", "next_step_why_framework_for", "next_step_why_database", "next_step_why_framework",
         "next_step_why_projects", "next_step_why_community", "next_step_why_certify", "next_step_done",
         "profile_noted", "profile_forgotten", "profile_nothing", "noted_knows", "noted_not_known", "noted_level", "noted_done", "noted_target", "profile_show", "profile_empty", "profile_level",
         "profile_knows", "profile_not_known", "profile_done",
