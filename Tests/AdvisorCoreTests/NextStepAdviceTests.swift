@@ -42,6 +42,13 @@ import Testing
         #expect(text.contains("You know \(language); next learn \(next)."), "answer: \(text)")
     }
 
+    /// Who knows a framework knows a language: Flask alone leads to a database, not to step 1.
+    @Test func aFrameworkAloneIsPastTheFirstStep() {
+        let text = Self.answer(after: ["I know Flask", "what should I do next?"])
+        #expect(text.hasPrefix("Your next step is step 2, Understand Frameworks and Databases:"), "answer: \(text)")
+        #expect(text.contains("You know Flask; next learn a database such as MySQL and use it from Flask."), "answer: \(text)")
+    }
+
     @Test func goAndADatabaseLeadToAFrameworkForGo() {
         let text = Self.answer(after: ["I know Go and MySQL", "what should I do next?"])
         #expect(text.contains("You know Go and MySQL; next learn a web framework for Go to build on your MySQL skills."), "answer: \(text)")

@@ -38,7 +38,8 @@ struct NextStepAdvice {
         if done.contains("certifications") { return Composer.Answer(text: t.fill("next_step_done")) }
         if done.contains("hackathons-and-open-source") { return advise("certifications", t.fill("next_step_why_certify")) }
         if done.contains("projects") { return advise("hackathons-and-open-source", t.fill("next_step_why_community")) }
-        if languages.isEmpty && !done.contains("learn-languages") {
+        // A framework is written in a language: who knows Flask is past the first step.
+        if languages.isEmpty && frameworks.isEmpty && !done.contains("learn-languages") {
             if profile.isEmpty, let first = kb.steps.first {
                 return Composer.Answer(text: t.fill("next_step_empty", ["title": first.title, "text": first.text]),
                                        named: [EntityValue(.step, first.id)])
