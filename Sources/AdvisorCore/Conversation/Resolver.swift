@@ -27,14 +27,15 @@ struct Resolver {
                 intent: intent, confidence: language.followupConfidence, entities: [:], analysis: analysis,
                 reason: "a follow-up: it names only \(inScope.map(\.description).joined(separator: ", ")) after \(last.rawValue)")
             understanding.isFollowUp = true
-            understanding.entities = entities(for: intent, analysis, context, followUp: true)
+            understanding.entities = entities(for: intent, analysis, context, followUp: true, Borrowing(analysis, context, self))
             return understanding
         }
 
         // Otherwise the examples decide, with intents that cannot be answered marked down.
         // Whether to answer at all is judged on the examples alone; cue words then only
         // choose between the readings (they must not pull an everyday request in).
-        let marked = penalties(analysis, context)
+        let borrowing = Borrowing(analysis, context, self)
+        let marked = penalties(analysis, context, borrowing)
         let base = penalized(analysis.baseScores, marked)
         let ranked = penalized(analysis.scores, marked)
         guard let bestIn = base.first(where: { $0.intent != .outOfScope }),
@@ -71,7 +72,7 @@ struct Resolver {
         var understanding = Understanding(
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")
-        understanding.entities = entities(for: top.intent, analysis, context, followUp: false)
+        understanding.entities = entities(for: top.intent, analysis, context, followUp: false, borrowing)
         // Two topical readings too close to call: ask which one was meant.
         if let second = ranked.first(where: { $0.intent != top.intent && $0.intent != .outOfScope }),
            second.score >= top.score - language.ambiguityMargin,
@@ -89,7 +90,7 @@ struct Resolver {
         var understanding = Understanding(
             intent: intent, confidence: 1, entities: [:], analysis: analysis,
             reason: "you chose this reading when asked")
-        understanding.entities = entities(for: intent, analysis, context, followUp: false)
+        understanding.entities = entities(for: intent, analysis, context, followUp: false, Borrowing(analysis, context, self))
         return understanding
     }
 
@@ -114,16 +115,32 @@ struct Resolver {
         }
     }
 
-    /// Whether a line may take what it lacks from the context: when it points back ("that
-    /// role", "the two"), only changes the topic, or goes on with the same intent. A new
-    /// question ("who is the CEO of Google?") does not borrow a role from the last answer.
-    private func mayBorrow(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext) -> Bool {
-        // Nothing to borrow in a fresh conversation: the line's words need not be looked up.
-        guard language.shapes[intent]?.fromContext ?? true, !context.recent.values.allSatisfy(\.isEmpty) else { return false }
-        let pointsBack = analysis.terms.contains { language.lexicon.references.contains($0) }
-        guard pointsBack || isShortTopicChange(analysis) || context.lastIntent == intent else { return false }
-        let own = OwnWords(analysis, language)
-        return own.speakOfTheDomain && (pointsBack || own.goOn(with: intent))
+    /// Whether a line may take what it lacks from the context, worked out once per line: when
+    /// it points back ("that role", "the two"), only changes the topic, or goes on with the
+    /// same intent, and its own words are the domain's. A new question ("who is the CEO of
+    /// Google?") does not borrow a role from the last answer.
+    struct Borrowing {
+        let pointsBack: Bool
+        let shortChange: Bool
+        /// The line's own words, when the conversation holds something to borrow and they
+        /// speak of the domain; else nil, and nothing is borrowed.
+        let own: OwnWords?
+
+        init(_ analysis: Analysis, _ context: ConversationContext, _ resolver: Resolver) {
+            pointsBack = analysis.terms.contains { resolver.language.lexicon.references.contains($0) }
+            shortChange = resolver.isShortTopicChange(analysis)
+            // Nothing to borrow in a fresh conversation: the line's words need not be looked up.
+            let words = context.recent.values.allSatisfy(\.isEmpty) ? nil : OwnWords(analysis, resolver.language)
+            own = words?.speakOfTheDomain == true ? words : nil
+        }
+
+        /// Whether `intent` (whose shape says whether it may take from the context at all) may
+        /// borrow: a line that points back may; a short one or one going on with the last intent
+        /// may when it says what it asks in words of that intent's own examples.
+        func allows(_ intent: Intent, fromContext: Bool, lastIntent: Intent?) -> Bool {
+            guard fromContext, let own else { return false }
+            return pointsBack || ((shortChange || lastIntent == intent) && own.goOn(with: intent))
+        }
     }
 
     /// Whether every word the line says of its own (not a name, filler or a word pointing
@@ -162,14 +179,7 @@ struct Resolver {
 
     /// Which intents (by `Intent.ordinal`) lack a required entity (and cannot borrow one from
     /// the context) or a word they need, and so are marked down.
-    private func penalties(_ analysis: Analysis, _ context: ConversationContext) -> [Bool] {
-        // What `mayBorrow` asks of the line, asked once rather than intent by intent (hashing
-        // the line's words for every intent was a fifth of the cost of a question).
-        // The line's own words, looked up only where there is something to borrow.
-        let own = context.recent.values.allSatisfy(\.isEmpty) ? nil : OwnWords(analysis, language)
-        let ownWords = own?.speakOfTheDomain ?? false
-        let pointsBack = ownWords && analysis.terms.contains { language.lexicon.references.contains($0) }
-        let shortChange = ownWords && isShortTopicChange(analysis)
+    private func penalties(_ analysis: Analysis, _ context: ConversationContext, _ borrowing: Borrowing) -> [Bool] {
         var marked = [Bool](repeating: false, count: Intent.allCases.count)
         // Per entity type, the distinct values the line names, and those with what it may
         // borrow from the context (which can hold every role after a table): worked out once
@@ -206,8 +216,7 @@ struct Resolver {
                 marked[intent.ordinal] = true
                 continue
             }
-            let ids = available(type, borrowing: shape.fromContext
-                                    && (pointsBack || ((shortChange || (ownWords && context.lastIntent == intent)) && own?.goOn(with: intent) == true))
+            let ids = available(type, borrowing: borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent)
                                     && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count
@@ -263,14 +272,16 @@ struct Resolver {
 
     /// The entities the intent reports: those the line names, of the types the intent takes,
     /// completed from the context where the intent needs more or the line points back.
-    private func entities(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext, followUp: Bool) -> [EntityType: [String]] {
+    private func entities(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext, followUp: Bool,
+                          _ borrowing: Borrowing) -> [EntityType: [String]] {
         guard let shape = language.shapes[intent] else { return [:] }
+        let borrows = followUp || borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent)
         let pointsBack = analysis.terms.contains { language.lexicon.references.contains($0) }
         var result: [EntityType: [String]] = [:]
         for type in shape.takes {
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
             var ids = analysis.named(type).filter { !excluded.contains($0) }
-            let recent = ((followUp || mayBorrow(for: intent, analysis, context)) && !namesExcluded(shape, type, analysis)
+            let recent = (borrows && !namesExcluded(shape, type, analysis)
                 ? (context.recent[type] ?? []) : [])
                 .filter { !excluded.contains($0) }
             if type == shape.requires && ids.count < shape.atLeast {
