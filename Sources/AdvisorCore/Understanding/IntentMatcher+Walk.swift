@@ -244,6 +244,12 @@ extension IntentMatcher {
                             held &= held - 1
                         }
                         if most >= reach { break }
+                    } else {
+                        // Norms only grow along a posting list (documents are numbered by
+                        // norm), so no later document this feature alone reaches can do better:
+                        // straight on to the next one another feature reaches.
+                        p = second == Int.max ? end : advance(p, end: end, to: second)
+                        break
                     }
                     p += 1
                     if p == end || Int(postings[p]) >= second { break }
