@@ -90,6 +90,37 @@ import Testing
         #expect(differing.isEmpty, "\(differing.count) differ, first: \(differing.prefix(5))")
         #expect(matcher.intentsUsing("salary") != 0)
     }
+
+    /// The walk takes a light feature with a bit of its own as held exactly when the bit is set
+    /// beside the posting, without looking in its postings: so such a bit must belong to that
+    /// one feature, the features in most documents must have one, and every posting's summary
+    /// must have the bit of every feature its document holds.
+    @Test func aFeatureWithABitOfItsOwnIsHeldExactlyWhenItIsSet() {
+        let matcher = TestData.advisor.language.matcher
+        let count = matcher.features.count
+        let bit = (0..<count).map { Int(matcher.featureBit[$0] & ~IntentMatcher.exactFlag) }
+        let exact = (0..<count).filter { matcher.featureBit[$0] & IntentMatcher.exactFlag != 0 }
+        #expect(exact.count == min(count, IntentMatcher.exactBits))
+        #expect(Set(exact.map { bit[$0] }).count == exact.count)
+        #expect((0..<count).allSatisfy { f in exact.contains(f) || !exact.contains { bit[$0] == bit[f] } })
+        let postings = (0..<count).map { Int(matcher.postingStart[$0 + 1]) - Int(matcher.postingStart[$0]) }
+        let leastExact = exact.map { postings[$0] }.min() ?? 0
+        #expect((0..<count).allSatisfy { exact.contains($0) || postings[$0] <= leastExact })
+        // Per document, the features it holds, from the postings; its summary beside each posting.
+        var holds = [Set<Int>](repeating: [], count: matcher.norm.count)
+        for f in 0..<count {
+            for p in Int(matcher.postingStart[f])..<Int(matcher.postingStart[f + 1]) { holds[Int(matcher.postings[p])].insert(f) }
+        }
+        var wrong: [Int] = []
+        for f in 0..<count {
+            for p in Int(matcher.postingStart[f])..<Int(matcher.postingStart[f + 1]) {
+                let d = Int(matcher.postings[p])
+                let expected = holds[d].reduce(UInt64(0)) { $0 | 1 << UInt64(bit[$1]) }
+                if matcher.postingBits[p] != expected { wrong.append(d) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) summaries differ, first documents: \(wrong.prefix(5))")
+    }
 }
 
 /// An advisor read back from the index holds everything the one built from the YAML holds:

@@ -28,6 +28,7 @@ extension IntentMatcher {
         postings = try reader.column()
         postingNorm = try reader.column()
         postingBits = try reader.column()
+        featureBit = try reader.column()
         directoryStart = try reader.column()
         directory = try reader.column()
         intentStart = try reader.column()
@@ -40,7 +41,7 @@ extension IntentMatcher {
         summary = try reader.column()
         blobRange = reader.range(from: blobStart)
         let documents = norm.count
-        guard nearest >= 1, postingNorm.count == postings.count, postingBits.count == postings.count, idf.count == features.count, postingStart.count == features.count + 1,
+        guard nearest >= 1, postingNorm.count == postings.count, postingBits.count == postings.count, featureBit.count == features.count, idf.count == features.count, postingStart.count == features.count + 1,
               Int(postingStart[features.count]) == postings.count, directoryStart.count == features.count + 1,
               Int(directoryStart[features.count]) * 2 == directory.count, intentStart.count == Intent.allCases.count + 1,
               Int(intentStart[Intent.allCases.count]) == documents, memberStart.count == documents + 1,
@@ -173,9 +174,11 @@ extension IntentMatcher {
             let f = Float(d.norm)
             return Double(f) <= d.norm ? f : f.nextDown
         }
-        let bits = documents.map { $0.features.reduce(UInt64(0)) { $0 | 1 << bit($1) } }
+        let featureBit = featureBits(postingCounts: postingLists.map(\.count))
+        let bits = documents.map { $0.features.reduce(UInt64(0)) { $0 | 1 << (featureBit[$1] & ~exactFlag) } }
         writer.column(postings.map { lowNorm[Int($0)] })
         writer.column(postings.map { bits[Int($0)] })
+        writer.column(featureBit)
         writer.column(directoryStart)
         writer.column(directory)
         writer.column(intentStart)

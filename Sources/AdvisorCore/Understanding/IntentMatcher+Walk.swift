@@ -7,7 +7,10 @@ extension IntentMatcher {
         var position: Int
         let end: Int
         let weight2: Double
-        let feature: Int
+        /// The feature's bit in the documents' feature summaries (`featureBit`).
+        let bit: UInt64
+        /// Whether that bit stands for this feature alone: set exactly when the document holds it.
+        let exact: Bool
         /// The feature's place in the line (summing in line order keeps every sum the same).
         let query: Int
     }
@@ -184,9 +187,8 @@ extension IntentMatcher {
                     if (light + w) / bound * slack >= floor { break }
                     light += w
                     if w > 0 {
-                        let b = Int(Self.bit(cursors[c].feature))
-                        lightBits |= 1 << UInt64(b)
-                        scratch.lightOnBit[b] += w
+                        lightBits |= cursors[c].bit
+                        scratch.lightOnBit[cursors[c].bit.trailingZeroBitCount] += w
                     }
                     cut += 1
                 }
@@ -281,9 +283,10 @@ extension IntentMatcher {
             }
 
             // The document's dot product: the features walked that are at it, and the light ones
-            // its summary admits, each looked for in its own postings (which lie in order, so
-            // this reads memory nearby, where fetching the document's features would not).
-            // Summed in line order.
+            // its summary admits. A light feature with a bit of its own is held exactly when
+            // the bit is set; the others are looked for in their own postings (which lie in
+            // order, so this reads memory nearby, where fetching the document's features would
+            // not). Summed in line order.
             scratch.hits.removeAll(keepingCapacity: true)
             for t in cut..<scratch.order.count {
                 let c = scratch.order[t]
@@ -295,7 +298,7 @@ extension IntentMatcher {
             var most = heavy
             for t in 0..<cut {
                 let c = scratch.order[t]
-                if cursors[c].position < cursors[c].end && mayHold & 1 << Self.bit(cursors[c].feature) != 0 { most += cursors[c].weight2 }
+                if cursors[c].position < cursors[c].end && mayHold & cursors[c].bit != 0 { most += cursors[c].weight2 }
             }
             let reach = perNorm * Double(postingNorm[at]) / slack
             var t = cut
@@ -304,7 +307,11 @@ extension IntentMatcher {
                 t -= 1
                 let c = scratch.order[t]
                 let end = cursors[c].end
-                guard cursors[c].position < end, mayHold & 1 << Self.bit(cursors[c].feature) != 0 else { continue }
+                guard cursors[c].position < end, mayHold & cursors[c].bit != 0 else { continue }
+                if cursors[c].exact {
+                    scratch.hits.append(cursors[c].query)
+                    continue
+                }
                 let p = Int(postings[cursors[c].position]) < candidate ? advance(cursors[c].position, end: end, to: candidate) : cursors[c].position
                 cursors[c].position = p
                 if p < end && Int(postings[p]) == candidate {
@@ -330,9 +337,23 @@ extension IntentMatcher {
         }
     }
 
-    /// The bit of a document's feature summary (beside its postings) that stands for feature `id`.
-    @inline(__always)
-    static func bit(_ id: Int) -> UInt64 { UInt64(truncatingIfNeeded: UInt64(truncatingIfNeeded: id) &* 0x9E37_79B9_7F4A_7C15) >> 58 }
+    /// How many bits of a document's feature summary stand each for one feature, the features
+    /// in most documents (the light ones a walk looks up most); the other features share the
+    /// remaining bits.
+    static let exactBits = 24
+
+    /// The bit of the feature summary for each feature: the `exactBits` features in most
+    /// documents (ties by ID) one each, with `exactFlag` set; every other feature one of the
+    /// rest by its ID.
+    static func featureBits(postingCounts: [Int]) -> [UInt8] {
+        let shared = 64 - exactBits
+        var bits = postingCounts.indices.map { UInt8(exactBits + Int((UInt64($0) &* 0x9E37_79B9_7F4A_7C15) >> 32) % shared) }
+        let byFrequency = postingCounts.indices.sorted { postingCounts[$0] != postingCounts[$1] ? postingCounts[$0] > postingCounts[$1] : $0 < $1 }
+        for (rank, id) in byFrequency.prefix(exactBits).enumerated() { bits[id] = UInt8(rank) | exactFlag }
+        return bits
+    }
+
+    static let exactFlag: UInt8 = 0x80
 
     /// Whether the line holds every exclusive feature of the document.
     @inline(__always)

@@ -25,11 +25,13 @@ struct IntentMatcher: @unchecked Sendable {
     let postings: Column<UInt32>
     /// Beside each posting, what the walk needs to pass over its document without fetching
     /// it: the document's norm rounded down (a Float) and the 64 bits summarising its
-    /// features (bit `Self.bit(f)` for each feature f). Postings are read
+    /// features (bit `featureBit[f]` for each feature f). Postings are read
     /// in order and documents at random, so most documents the walk passes over cost no
     /// cache miss at all.
     let postingNorm: Column<Float>
     let postingBits: Column<UInt64>
+    /// Per feature, its bit in `postingBits`, with `exactFlag` when no other feature has it.
+    let featureBit: Column<UInt8>
     let directoryStart: Column<UInt32>
     let directory: Column<UInt32>
     /// Documents (examples with one intent and one feature set), intent by intent.
@@ -154,16 +156,17 @@ struct IntentMatcher: @unchecked Sendable {
             for entry in Int(directoryStart[id])..<Int(directoryStart[id + 1]) { cursorCount[Int(directory[2 * entry]) + 1] += 1 }
         }
         for i in 0..<intentCount { cursorCount[i + 1] += cursorCount[i] }
-        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0, feature: 0, query: 0), count: cursorCount[intentCount])
+        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0, bit: 0, exact: false, query: 0), count: cursorCount[intentCount])
         var fill = cursorCount
         for (q, id) in queryIDs.enumerated() {
             let w = queryWeights[q]
+            let bit = featureBit[id]
             let first = Int(directoryStart[id]), last = Int(directoryStart[id + 1])
             for entry in first..<last {
                 let intent = Int(directory[2 * entry])
                 let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
-                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w, feature: id,
-                                                   query: q)
+                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w,
+                                               bit: 1 << (bit & ~Self.exactFlag), exact: bit & Self.exactFlag != 0, query: q)
                 fill[intent] += 1
             }
         }
