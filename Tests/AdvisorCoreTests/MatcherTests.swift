@@ -27,6 +27,11 @@ import Testing
         Reading("tell me about the software architect role", .roleDescribe, [.role: ["software-architect"]]),
         Reading("what does a cybersecurity specialist do all day", .roleDescribe, [.role: ["cybersecurity-specialist"]]),
         Reading("what does a back-end developer do", .backendDefinition),
+        Reading("tell me about the back end", .backendDefinition),
+        // a definition asked for through an analogy is a request for the analogy
+        Reading("define backend development with an analogy", .backendAnalogy),
+        Reading("what is backend development, with an analogy", .backendAnalogy),
+        Reading("tell me what backend development is with a metaphor", .backendAnalogy),
         // compare: both roles, in the order named
         Reading("compare a DevOps engineer and a cloud engineer", .roleCompare, [.role: ["devops-engineer", "cloud-engineer"]]),
         Reading("DBA vs system analyst", .roleCompare, [.role: ["database-administrator", "system-analyst"]]),
