@@ -21,12 +21,21 @@ import Testing
         #expect(!text.contains("You could ask next"))
     }
 
-    // "Compare the languages" alone may be about French and Spanish: it is declined.
-    @Test(arguments: ["compare the tools", "compare these frameworks"])
-    func asksWhichTools(line: String) {
-        let (intent, _, text) = Self.reading(line)
+    @Test func asksWhichTools() {
+        let (intent, _, text) = Self.reading("compare the tools")
         #expect(intent == .toolCompare)
         #expect(text.hasPrefix("Which tools should I compare? Name two or more of: Python, Java,"))
+    }
+
+    /// A comparison that says which kind of tool asks which of that kind only. (The question
+    /// back says it means programming languages, should "the languages" have meant others.)
+    @Test func asksWhichOfTheKindItSays() {
+        #expect(Self.reading("compare the languages").2
+            == "Which programming languages should I compare? Name two or more of: Python, Java, JavaScript, TypeScript, Go, PHP, Ruby, C#, Kotlin and Rust.")
+        #expect(Self.reading("compare these frameworks").2
+            == "Which frameworks should I compare? Name two or more of: Django, Flask, FastAPI, Spring, Express, Node.js, NestJS, Laravel, Ruby on Rails and ASP.NET Core.")
+        #expect(Self.reading("compare the databases").2
+            == "Which databases should I compare? Name two or more of: MySQL, PostgreSQL, MongoDB, Redis, SQLite, Oracle Database and Apache Cassandra.")
     }
 
     @Test(arguments: ["compare", "compare them"])

@@ -52,6 +52,7 @@ import Testing
         Reading("tell me about step 3", .stepsDetail, [.step: ["projects"]]),
         Reading("tell me about step three", .stepsDetail, [.step: ["projects"]]),
         Reading("more on the third step", .stepsDetail, [.step: ["projects"]]),
+        Reading("what's a good first project", .stepsDetail, [.step: ["projects"]]),
         // out of scope
         Reading("how much does a doctor earn", .outOfScope),
         Reading("what's the weather like today?", .outOfScope),

@@ -80,6 +80,12 @@ struct Composer {
             return t.fill("which_to_compare", ["roles": ListText.join(kb.roles.filter { !excluded.contains($0.id) }.map(\.name)),
                                                "tools": ListText.join(examples.map(\.name))])
         }
+        // "Compare the languages": which of that kind only.
+        if type == .tool, shape.atLeast > 1, let id = u.analysis.named(.category).first, let category = kb.category(id) {
+            let kind = category.name.prefix(1).lowercased() + category.name.dropFirst()
+            return t.fill("which_tools_of", ["category": kind,
+                                             "names": ListText.join(kb.tools.filter { $0.category == id }.map(\.name))])
+        }
         let template = shape.atLeast > 1 ? "which_\(type.rawValue)s" : "which_\(type.rawValue)"
         return t.fill(template, ["names": ListText.join(names)])
     }

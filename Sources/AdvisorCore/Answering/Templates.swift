@@ -21,7 +21,7 @@ public struct Templates: Sendable {
         "profile_noted", "profile_forgotten", "profile_nothing", "noted_knows", "noted_not_known", "noted_level", "noted_done", "noted_target", "profile_show", "profile_empty", "profile_level",
         "profile_knows", "profile_not_known", "profile_done",
         "heading_role", "heading_salary", "heading_work", "suggest", "clarify",
-        "which_role", "which_roles", "which_tool", "which_tools", "which_step", "which_to_compare",
+        "which_role", "which_roles", "which_tool", "which_tools", "which_tools_of", "which_step", "which_to_compare",
         "declined_forget", "next_step_assumed",
     ]
 
