@@ -13,12 +13,22 @@ import Testing
         }
     }
 
-    @Test(arguments: ["what is 2 plus 2", "what colour is it", "how old is he", "do they work weekends"])
+    @Test(arguments: ["what is 2 plus 2", "what colour is it", "how old is he", "do they work weekends", "what is two and two",
+                      "what is 2 times 3", "what is one plus one"])
     func anEverydayLineAfterARoleIsDeclined(line: String) {
         #expect(Self.readings(["what does a devops engineer do", line])
             == ["role.describe role=devops-engineer", "out_of_scope"])
         #expect(Self.readings(["how much does a dba earn", line]) == ["role.salary role=database-administrator", "out_of_scope"])
         #expect(Self.readings([line]) == ["out_of_scope"])
+    }
+
+    /// A number word points back as the line's only number or after a word that picks; in
+    /// sums ("two and two") it counts.
+    @Test func aNumberPointsBackAloneOrPicked() {
+        #expect(Self.readings(["what does a devops engineer do", "what do I need to learn to become one?"])
+            == ["role.describe role=devops-engineer", "role.skills role=devops-engineer"])
+        #expect(Self.readings(["compare devops and cloud engineer", "what do the two earn"])
+            == ["role.compare role=devops-engineer,cloud-engineer", "role.salary role=devops-engineer,cloud-engineer"])
     }
 
     @Test func aFollowUpInTheDomainStillBorrows() {

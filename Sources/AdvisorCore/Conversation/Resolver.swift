@@ -127,7 +127,7 @@ struct Resolver {
         let own: OwnWords?
 
         init(_ analysis: Analysis, _ context: ConversationContext, _ resolver: Resolver) {
-            pointsBack = analysis.terms.contains { resolver.language.lexicon.references.contains($0) }
+            pointsBack = resolver.language.lexicon.firstReference(in: analysis.terms) != nil
             shortChange = resolver.isShortTopicChange(analysis)
             // Nothing to borrow in a fresh conversation: the line's words need not be looked up.
             let words = context.recent.values.allSatisfy(\.isEmpty) ? nil : OwnWords(analysis, resolver.language)
@@ -159,7 +159,11 @@ struct Resolver {
         private static let social = ConversationContext.social.reduce(UInt64(0)) { $0 | 1 << UInt64($1.ordinal) }
 
         init(_ analysis: Analysis, _ language: LanguageModel) {
-            usedBy = analysis.requestTerms.filter { !language.lexicon.references.contains($0) }.map { language.matcher.intentsUsing($0) }
+            // A number that points at nothing ("what is two and two") is a word of the line's own.
+            let lexicon = language.lexicon
+            let pointing = lexicon.firstReference(in: analysis.terms) != nil
+            usedBy = analysis.requestTerms.filter { !lexicon.references.contains($0) || (lexicon.countedReferences.contains($0) && !pointing) }
+                .map { language.matcher.intentsUsing($0) }
         }
 
         var speakOfTheDomain: Bool { usedBy.allSatisfy { $0 & ~Self.social != 0 } }
@@ -276,7 +280,7 @@ struct Resolver {
                           _ borrowing: Borrowing) -> [EntityType: [String]] {
         guard let shape = language.shapes[intent] else { return [:] }
         let borrows = followUp || borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent)
-        let pointsBack = analysis.terms.contains { language.lexicon.references.contains($0) }
+        let pointsBack = language.lexicon.firstReference(in: analysis.terms) != nil
         var result: [EntityType: [String]] = [:]
         for type in shape.takes {
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))

@@ -30,7 +30,8 @@ extension Lexicon {
         }
         w.count(followupCues.count)
         for cue in followupCues { w.strings(cue) }
-        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences, forgetting] { w.strings(set.sorted()) }
+        for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences, forgetting,
+                    countedReferences, pickers] { w.strings(set.sorted()) }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -61,6 +62,8 @@ extension Lexicon {
         successors = Set(try r.strings())
         pluralReferences = Set(try r.strings())
         forgetting = Set(try r.strings())
+        countedReferences = Set(try r.strings())
+        pickers = Set(try r.strings())
     }
 }
 

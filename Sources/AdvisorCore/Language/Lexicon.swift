@@ -12,6 +12,10 @@ public struct Lexicon: Sendable {
     var followupCues: [[String]] = []
     /// Words that point back at something already said ("they", "that").
     public internal(set) var references: Set<String> = []
+    /// References that are numbers ("two", "one"), and the words after which they point back
+    /// whatever else the line holds ("the two", "which one"); see `firstReference(in:)`.
+    public internal(set) var countedReferences: Set<String> = []
+    public internal(set) var pickers: Set<String> = []
     /// Words that pick the first or the second of two readings offered ("the first", "2").
     public internal(set) var firstChoice: Set<String> = []
     public internal(set) var secondChoice: Set<String> = []
@@ -33,7 +37,7 @@ public struct Lexicon: Sendable {
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "forgetting", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "forgetting", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -75,6 +79,28 @@ public struct Lexicon: Sendable {
         for word in try record.texts("references") {
             for term in normalizer.terms(of: normalizer.words(word)) { lexicon.references.insert(term) }
         }
+        if let counted = record.optional("counted_references") {
+            let fields = try counted.record("'counted_references'", allowed: ["words", "after"])
+            for word in try fields.texts("words") {
+                for term in normalizer.terms(of: normalizer.words(word)) {
+                    guard lexicon.references.contains(term) else { throw counted.error("counted reference '\(word)' is not one of the references") }
+                    lexicon.countedReferences.insert(term)
+                }
+            }
+            for word in try fields.texts("after") { lexicon.pickers.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        }
         return lexicon
+    }
+
+    /// Where the first word that points back at something said before is ("what do they
+    /// earn?", "compare the two", "to become one"), if any. A number word points back after a
+    /// word that picks ("the two", "which one"), or as the line's only number: in "what is two
+    /// and two" or "one plus one" it counts, and points at nothing.
+    public func firstReference(in terms: [String]) -> Int? {
+        func isNumber(_ term: String) -> Bool { countedReferences.contains(term) || (!term.isEmpty && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) }
+        let numbers = terms.reduce(0) { $0 + (isNumber($1) ? 1 : 0) }
+        return terms.indices.first { i in
+            references.contains(terms[i]) && (!countedReferences.contains(terms[i]) || numbers == 1 || (i > 0 && pickers.contains(terms[i - 1])))
+        }
     }
 }

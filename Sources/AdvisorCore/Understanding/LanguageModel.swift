@@ -309,7 +309,7 @@ public struct LanguageModel: Sendable {
     /// when the referent changes nothing in how the line is read.
     private func reference(to referent: EntityType?, terms: [String], mentions: [Mention]) -> (at: Int, placeholder: [String])? {
         guard let type = referent, !mentions.contains(where: { $0.value(of: type) != nil }),
-              let at = terms.firstIndex(where: { lexicon.references.contains($0) }),
+              let at = lexicon.firstReference(in: terms),
               let placeholder = placeholders[type.rawValue] else { return nil }
         return (at, placeholder)
     }
