@@ -31,6 +31,16 @@ import Testing
             == ["role.compare role=devops-engineer,cloud-engineer", "role.salary role=devops-engineer,cloud-engineer"])
     }
 
+    /// A line that names its own subject ("which database…") is about it, not about the step
+    /// the last answer named.
+    @Test func aLineNamingItsSubjectBorrowsNoStep() {
+        var session = TestData.session()
+        _ = session.respond(to: "what should I learn first, sql or python")
+        guard case .answer(let u, _) = session.respond(to: "which database should a beginner learn") else { Issue.record("no answer"); return }
+        #expect(u.intent == .toolsList)
+        #expect(u.entities == [.category: ["databases"]])
+    }
+
     @Test func aFollowUpInTheDomainStillBorrows() {
         #expect(Self.readings(["what does a devops engineer do", "what is 2 plus 2", "what do they earn?"])
             == ["role.describe role=devops-engineer", "out_of_scope", "role.salary role=devops-engineer"])

@@ -53,6 +53,11 @@ import Testing
         Reading("tell me about step three", .stepsDetail, [.step: ["projects"]]),
         Reading("more on the third step", .stepsDetail, [.step: ["projects"]]),
         Reading("what's a good first project", .stepsDetail, [.step: ["projects"]]),
+        // a kind of skill named in full anchors the line; its everyday words alone do not
+        Reading("what are the most important soft skills", .skillsList, [.kind: ["soft"]]),
+        Reading("how do i improve my soft skills", .skillsList, [.kind: ["soft"]]),
+        Reading("what are the best soft drinks", .outOfScope),
+        Reading("which database should a beginner learn", .toolsList, [.category: ["databases"]]),
         // out of scope
         Reading("how much does a doctor earn", .outOfScope),
         Reading("what's the weather like today?", .outOfScope),
