@@ -54,3 +54,15 @@ import Testing
         #expect(Self.reading("which pays more?", after: ["compare devops and cloud engineer"]).0 == "role.compare")
     }
 }
+
+/// A front-end framework is no back-end tool the advisor knows: a question about it is
+/// declined by name, not answered with the first step of the back-end path.
+@Suite struct FrontEndFrameworkTests {
+    @Test(arguments: ["should i learn react", "is angular good for backend", "react vs vue"])
+    func aFrontEndFrameworkIsDeclinedByName(line: String) {
+        let (intent, text) = OutsideTheSeedTests.reading(line)
+        #expect(intent == "out_of_scope")
+        let name = line.split(separator: " ").first { ["react", "angular"].contains($0) }.map(String.init) ?? ""
+        #expect(text.hasPrefix("Sorry, I cannot answer about \"\(name)\": I only know about back-end development careers."))
+    }
+}
