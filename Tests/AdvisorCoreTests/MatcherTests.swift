@@ -58,6 +58,10 @@ import Testing
         Reading("how do i improve my soft skills", .skillsList, [.kind: ["soft"]]),
         Reading("what are the best soft drinks", .outOfScope),
         Reading("which database should a beginner learn", .toolsList, [.category: ["databases"]]),
+        // whether the field is fading is a question of its outlook
+        Reading("is backend development dying", .marketOutlook),
+        Reading("is the backend dead", .marketOutlook),
+        Reading("my phone battery is dead", .outOfScope),
         // out of scope
         Reading("how much does a doctor earn", .outOfScope),
         Reading("what's the weather like today?", .outOfScope),
