@@ -210,4 +210,26 @@ import Testing
         }
         #expect(next.intent == .greet)
     }
+
+    /// "I'm not interested in Java" may tell the advisor about oneself or ask whether the work
+    /// suits; until the person says which, nothing is noted. A reply that names something else
+    /// ("forget that I know Django") is a new line, not a choice.
+    @Test func nothingIsNotedUntilTheReadingIsChosen() throws {
+        var session = TestData.session()
+        _ = session.respond(to: "I know Django and Java")
+        guard case .answer(let asked, let question) = session.respond(to: "I'm not interested in Java") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(asked.clarification == [.profileUpdate, .careerFit])
+        #expect(question.hasPrefix("Do you mean noting what you told me about yourself, or whether back-end work suits you?"))
+        #expect(session.profile.knows == ["django", "java"])
+        guard case .answer(let next, let noted) = session.respond(to: "forget that I know Django") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(next.intent == .profileUpdate)
+        #expect(noted == "Noted: you don't know Django yet.")
+        #expect(session.profile.knows == ["java"])
+    }
 }

@@ -59,7 +59,7 @@ public struct Session: Sendable {
         var understanding: Understanding
         if let pending = context.pending {
             context.pending = nil
-            if let choice = reading(chosenBy: analysis, from: pending.readings) {
+            if let choice = reading(chosenBy: analysis, from: pending.readings, askedAbout: pending.analysis) {
                 understanding = resolver.resolve(pending.analysis, as: choice, context: context)
             } else {
                 understanding = resolver.resolve(analysis, context: context)
@@ -98,7 +98,10 @@ public struct Session: Sendable {
             noted = composer.answer(compound.statement, profile: profile, change: change).text
             question = compound.question
         }
-        let change = understanding.intent == .profileUpdate && noted == nil ? updateProfile(understanding) : Profile()
+        // A line the advisor asks about ("noting what you told me, or whether back-end work
+        // suits you?") changes nothing until the person says which they meant.
+        let change = understanding.intent == .profileUpdate && understanding.clarification == nil && noted == nil
+            ? updateProfile(understanding) : Profile()
         let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
         // "What should I learn after Python?": the next step of someone who knows Python. The
         // line asks, it does not tell, so the profile keeps nothing of it (as with "how long
@@ -245,14 +248,18 @@ public struct Session: Sendable {
 
     /// Which of two offered readings a short reply picks: "the first", "2", or words that
     /// fit one reading better ("the salary"). Nil when the reply is a new question.
-    private func reading(chosenBy reply: Analysis, from readings: [Intent]) -> Intent? {
+    private func reading(chosenBy reply: Analysis, from readings: [Intent], askedAbout asked: Analysis) -> Intent? {
         guard readings.count == 2, reply.terms.count <= 5 else { return nil }
         let lexicon = advisor.language.lexicon
         if reply.terms.contains(where: { lexicon.firstChoice.contains($0) }) { return readings[0] }
         if reply.terms.contains(where: { lexicon.secondChoice.contains($0) }) { return readings[1] }
         // Otherwise the reply must itself read as one of the two ("the salary"); a reply
-        // that reads as something else ("hello") is a new line, answered as itself.
+        // that reads as something else ("hello"), or names something the line asked about did
+        // not ("forget that I know Django" after "I'm not interested in Java"), is a new line,
+        // answered as itself.
         guard let own = reply.scores.first?.intent, readings.contains(own) else { return nil }
+        let askedValues = asked.values
+        guard reply.values.allSatisfy({ askedValues.contains($0) }) else { return nil }
         return own
     }
 
