@@ -62,6 +62,9 @@ import Testing
         Reading("is backend development dying", .marketOutlook),
         Reading("is the backend dead", .marketOutlook),
         Reading("my phone battery is dead", .outOfScope),
+        // the path as a whole; steps that are walked are no part of it
+        Reading("show me the roadmap", .stepsRoadmap),
+        Reading("how many steps did I walk today", .outOfScope),
         // out of scope
         Reading("how much does a doctor earn", .outOfScope),
         Reading("what's the weather like today?", .outOfScope),
