@@ -36,6 +36,8 @@ import Testing
         Reading("compare a DevOps engineer and a cloud engineer", .roleCompare, [.role: ["devops-engineer", "cloud-engineer"]]),
         Reading("DBA vs system analyst", .roleCompare, [.role: ["database-administrator", "system-analyst"]]),
         Reading("who earns more, a cloud engineer or a DBA?", .roleCompare, [.role: ["cloud-engineer", "database-administrator"]]),
+        // which role to aim for is the roles side by side, not the best-paid one
+        Reading("which role should I aim for as a beginner", .roleList),
         // rank
         Reading("which role pays the most?", .roleRank, [.order: ["highest"]]),
         Reading("rank the roles by salary", .roleRank, [.order: ["highest"]]),
