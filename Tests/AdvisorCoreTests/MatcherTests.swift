@@ -88,6 +88,15 @@ import Testing
 
     // MARK: Context
 
+    /// A follow-up of names alone with "best" in it is about what "best" qualifies; "the
+    /// highest?" alone is a ranking.
+    @Test func anOrderInAFollowUpQualifiesWhatItNames() throws {
+        var session = TestData.session()
+        try Self.expect(&session, "show me the roadmap", .stepsRoadmap, [:])
+        try Self.expect(&session, "best backend language", .toolsList, [.category: ["languages"]])
+        try Self.expect(&session, "the highest?", .roleRank, [.order: ["highest"]])
+    }
+
     @Test func followUpsCarryTheRole() throws {
         var session = TestData.session()
         try Self.expect(&session, "how much do DevOps engineers make?", .roleSalary, [.role: ["devops-engineer"]])

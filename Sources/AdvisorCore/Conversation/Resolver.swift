@@ -270,6 +270,9 @@ struct Resolver {
         }
         let takes = language.shapes[last]?.takes ?? []
         if values.contains(where: { takes.contains($0.type) }) { return last }
+        // An order ("best", "highest") qualifies what it names with it: "best backend
+        // language?" is about languages; "the highest?" alone is a ranking.
+        for value in values where value.type != .order { if let intent = language.followupIntents[value.type] { return intent } }
         for value in values { if let intent = language.followupIntents[value.type] { return intent } }
         return nil
     }
