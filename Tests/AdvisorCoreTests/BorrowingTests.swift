@@ -41,6 +41,13 @@ import Testing
         #expect(u.entities == [.category: ["databases"]])
     }
 
+    /// "Is that true?" points at what was said, not at the role of the last answer.
+    @Test func aClaimTakesNoRole() {
+        #expect(Self.readings(["what does a dba do", "some people say backend is dying. is that so?"])
+            == ["role.describe role=database-administrator", "market.outlook"])
+        #expect(Self.readings(["what does a dba do", "is that true?"]) == ["role.describe role=database-administrator", "out_of_scope"])
+    }
+
     @Test func aFollowUpInTheDomainStillBorrows() {
         #expect(Self.readings(["what does a devops engineer do", "what is 2 plus 2", "what do they earn?"])
             == ["role.describe role=devops-engineer", "out_of_scope", "role.salary role=devops-engineer"])

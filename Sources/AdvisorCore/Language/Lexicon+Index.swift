@@ -31,7 +31,7 @@ extension Lexicon {
         w.count(followupCues.count)
         for cue in followupCues { w.strings(cue) }
         for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences, forgetting,
-                    countedReferences, pickers] { w.strings(set.sorted()) }
+                    countedReferences, pickers, claims] { w.strings(set.sorted()) }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -64,6 +64,7 @@ extension Lexicon {
         forgetting = Set(try r.strings())
         countedReferences = Set(try r.strings())
         pickers = Set(try r.strings())
+        claims = Set(try r.strings())
     }
 }
 

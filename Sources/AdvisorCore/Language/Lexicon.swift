@@ -16,6 +16,8 @@ public struct Lexicon: Sendable {
     /// whatever else the line holds ("the two", "which one"); see `firstReference(in:)`.
     public internal(set) var countedReferences: Set<String> = []
     public internal(set) var pickers: Set<String> = []
+    /// Words after a reference that make it point at a claim, not at a thing ("is that true?").
+    public internal(set) var claims: Set<String> = []
     /// Words that pick the first or the second of two readings offered ("the first", "2").
     public internal(set) var firstChoice: Set<String> = []
     public internal(set) var secondChoice: Set<String> = []
@@ -37,7 +39,7 @@ public struct Lexicon: Sendable {
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "forgetting", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "forgetting", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -89,18 +91,22 @@ public struct Lexicon: Sendable {
             }
             for word in try fields.texts("after") { lexicon.pickers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         }
+        for word in try record.optionalTexts("claims") { lexicon.claims.formUnion(normalizer.terms(of: normalizer.words(word))) }
         return lexicon
     }
 
     /// Where the first word that points back at something said before is ("what do they
     /// earn?", "compare the two", "to become one"), if any. A number word points back after a
     /// word that picks ("the two", "which one"), or as the line's only number: in "what is two
-    /// and two" or "one plus one" it counts, and points at nothing.
+    /// and two" or "one plus one" it counts, and points at nothing. A reference before a word
+    /// of `claims` points at what was said, not at a role or tool: "backend is dying, is that
+    /// true?" takes nothing from the context.
     public func firstReference(in terms: [String]) -> Int? {
         func isNumber(_ term: String) -> Bool { countedReferences.contains(term) || (!term.isEmpty && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) }
         let numbers = terms.reduce(0) { $0 + (isNumber($1) ? 1 : 0) }
         return terms.indices.first { i in
-            references.contains(terms[i]) && (!countedReferences.contains(terms[i]) || numbers == 1 || (i > 0 && pickers.contains(terms[i - 1])))
+            references.contains(terms[i]) && !(i + 1 < terms.count && claims.contains(terms[i + 1]))
+                && (!countedReferences.contains(terms[i]) || numbers == 1 || (i > 0 && pickers.contains(terms[i - 1])))
         }
     }
 }
