@@ -95,6 +95,20 @@ import Testing
         #expect(text.hasPrefix("Your next step is step 5, Earn Certifications: Get certified in tools like AWS, Microsoft Azure"))
     }
 
+    /// A certification is earned without code: it covers its own step only, and the path goes
+    /// on where it was, without naming as next the step already done.
+    @Test func aCertificationCoversOnlyItself() {
+        let text = Self.answer(after: ["I know Python", "I have an AWS certification", "what's next"])
+        #expect(text.hasPrefix("Your next step is step 2, Understand Frameworks and Databases:"))
+        let later = Self.answer(after: ["I know Python", "I have an AWS certification", "I built a login system", "what's next"])
+        #expect(later == """
+            Your next step is step 4, Participate in Hackathons or Open-Source Projects: Join coding events to solve real-world problems and collaborate with others.
+            You have built projects; now join hackathons or contribute to open source to work with others on real problems.
+            """)
+        #expect(Self.answer(after: ["I joined a hackathon", "I have an AWS certification", "what's next"])
+            == "You have covered all five steps; keep building projects and deepen your skills for the role you want.")
+    }
+
     @Test func aCloudEngineerTargetPutsAWSOrAzureFirst() {
         let text = Self.answer(after: ["I want to become a cloud engineer", "I know Python", "what should I do next?"])
         #expect(text.hasPrefix("You want to become a Cloud Engineer, so learn AWS or Microsoft Azure first."))

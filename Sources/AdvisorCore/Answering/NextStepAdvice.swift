@@ -1,6 +1,6 @@
 /// Picks the person's next step on the article's five-step path from their profile and
 /// says why: a language first, then a framework and a database, then projects, then
-/// hackathons or open source, then certifications.
+/// hackathons or open source, then certifications: the first step the profile does not cover.
 struct NextStepAdvice {
     let kb: KnowledgeBase
     let t: Templates
@@ -29,14 +29,21 @@ struct NextStepAdvice {
         func advise(_ id: String, _ why: String) -> Composer.Answer {
             guard let s = step(id) else { return Composer.Answer(text: why) }
             var text = t.fill("next_step", ["number": String(s.number), "title": s.title, "text": s.text, "why": why])
-            if let after = kb.steps.first(where: { $0.number == s.number + 1 }) {
+            // What follows is the next step not yet done ("after that comes step 5" says nothing
+            // to someone who holds a certification already).
+            if let after = kb.steps.first(where: { $0.number == s.number + 1 }), !done.contains(after.id) {
                 text += "\n" + t.fill("next_step_after", ["number": String(after.number), "title": after.title])
             }
             return Composer.Answer(text: text, named: [EntityValue(.step, id)])
         }
         let knownNames = ListText.join(known.map(\.name))
-        if done.contains("certifications") { return Composer.Answer(text: t.fill("next_step_done")) }
-        if done.contains("hackathons-and-open-source") { return advise("certifications", t.fill("next_step_why_certify")) }
+        // Projects and hackathons are built in code, so they cover the steps before them; a
+        // certification is not ("I have an AWS certification" tells nothing of a language or a
+        // project), so it covers only itself and the path goes on where it was.
+        if done.contains("hackathons-and-open-source") {
+            return done.contains("certifications") ? Composer.Answer(text: t.fill("next_step_done"))
+                : advise("certifications", t.fill("next_step_why_certify"))
+        }
         if done.contains("projects") { return advise("hackathons-and-open-source", t.fill("next_step_why_community")) }
         // A framework is written in a language: who knows Flask is past the first step.
         if languages.isEmpty && frameworks.isEmpty && !done.contains("learn-languages") {
