@@ -197,6 +197,9 @@ struct Resolver {
             distinct[key] = ids
             return ids
         }
+        // A needed word missing, or an opening refused: looked up once per word of the line.
+        let byWords = language.shapeWords.marked(analysis.terms)
+        for intent in Intent.allCases where byWords & 1 << UInt64(intent.ordinal) != 0 { marked[intent.ordinal] = true }
         // Whether the context holds enough of some kind for a comparison of that kind, and the
         // comparisons whose kind the line says ("the roles"), worked out once per line.
         let comparable = language.shapes.values.contains { shape in
@@ -204,16 +207,8 @@ struct Resolver {
         }
         let kindsSaid = language.comparedWords.comparisonsWhoseKind(analysis)
         let asksForAComparison = language.comparedWords.asksForAComparison(analysis)
-        // The shapes as stored (no lookup per intent); the order does not matter here.
-        for (intent, shape) in language.shapes {
-            if !shape.wordsNeeded.isEmpty && !analysis.terms.contains(where: { shape.wordsNeeded.contains($0) }) {
-                marked[intent.ordinal] = true
-                continue
-            }
-            if let opening = analysis.terms.first, shape.refusedOpenings.contains(opening) {
-                marked[intent.ordinal] = true
-                continue
-            }
+        // Only the intents that require an entity can lack one.
+        for (intent, shape) in language.shapeWords.requiring where !marked[intent.ordinal] {
             guard let type = shape.requires else { continue }
             // "Compare the roles" is no comparison of tools, whatever the context holds.
             if shape.atLeast > 1, !kindsSaid.isEmpty, !kindsSaid.contains(intent) {

@@ -98,6 +98,7 @@ extension LanguageModel {
         for blob in [pairs, names, words, matching, texts] { try blob.finish() }
         cueStarts = Self.cueStarts(cues)
         comparedWords = ComparedWords(shapes)
+        shapeWords = ShapeWords(shapes)
     }
 
     static func cueStarts(_ cues: [Cue]) -> [String: [(cue: Int, word: Int)]] {

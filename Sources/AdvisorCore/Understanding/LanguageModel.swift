@@ -8,6 +8,8 @@ public struct LanguageModel: Sendable {
     public let shapes: [Intent: IntentShape]
     /// The words comparisons are asked for with (from `shapes`), worked out once.
     var comparedWords = ComparedWords()
+    /// The words the shapes need or refuse, and the intents that require an entity (from `shapes`).
+    var shapeWords = ShapeWords()
     public let threshold: Double
     let requiresPenalty: Double
     /// A line whose out-of-scope score comes within this of the best intent is declined.
@@ -155,6 +157,7 @@ public struct LanguageModel: Sendable {
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,
             placeholders: placeholders, exampleTable: ExampleTable(examples))
         model.comparedWords = ComparedWords(shapes)
+        model.shapeWords = ShapeWords(shapes)
         model.cueBoost = try number("cue_boost")
         model.ambiguityMargin = try number("ambiguity_margin")
         model.maxCharacters = Int(try number("max_characters"))
