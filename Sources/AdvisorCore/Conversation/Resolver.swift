@@ -65,7 +65,7 @@ struct Resolver {
         // an example by itself ("later"): "run" or "log" is not a farewell for being part of
         // "gotta run" or "log off".
         if ConversationContext.social.contains(top.intent), analysis.terms.count == 1, !analysis.favoured.contains(top.intent),
-           let example = analysis.nearest[top.intent],
+           let example = analysis.nearest(top.intent),
            language.normalizer.terms(of: language.normalizer.words(example)) != analysis.terms {
             return declined(1 - top.score, "one word that is neither a key word of \(top.intent.rawValue) nor one of its examples by itself")
         }

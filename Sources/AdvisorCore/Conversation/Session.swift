@@ -54,7 +54,8 @@ public struct Session: Sendable {
                 analysis = readAhead.flatMap { $0.text == line ? $0 : nil } ?? advisor.language.analyze(line)
             }
         }
-        let implied = impliedReferent(analysis, line, resolver)
+        var plain: Understanding?
+        let implied = impliedReferent(analysis, line, resolver, plain: &plain)
         if let implied { analysis = implied.analysis }
         var understanding: Understanding
         if let pending = context.pending {
@@ -65,7 +66,8 @@ public struct Session: Sendable {
                 understanding = resolver.resolve(analysis, context: context)
             }
         } else {
-            understanding = resolver.resolve(analysis, context: context)
+            // Either reading, when it was worked out already in weighing one against the other.
+            understanding = implied?.reading ?? plain ?? resolver.resolve(analysis, context: context)
             if Self.smallTalk.contains(understanding.intent), let question = question(afterSmallTalkIn: line, resolver) {
                 understanding = question
             }
@@ -164,18 +166,22 @@ public struct Session: Sendable {
     /// points at nothing is also read as pointing at what the conversation was last about.
     /// That reading is taken when its intent takes that kind of thing, the plain reading's
     /// does not, and the intent's own examples use every word the line says.
-    private func impliedReferent(_ analysis: Analysis, _ line: String, _ resolver: Resolver)
-        -> (analysis: Analysis, intent: Intent, type: EntityType)? {
+    /// - Parameter plain: set to the plain reading when it was worked out here (the caller
+    ///   need not resolve the line again when the implied reading is not taken).
+    private func impliedReferent(_ analysis: Analysis, _ line: String, _ resolver: Resolver, plain: inout Understanding?)
+        -> (analysis: Analysis, intent: Intent, type: EntityType, reading: Understanding)? {
         guard context.pending == nil, let type = context.lastType, analysis.mentions.isEmpty,
               advisor.language.reads(analysis, sameWith: type), resolver.isShortTopicChange(analysis) else { return nil }
         let shapes = advisor.language.shapes
-        let plain = resolver.resolve(analysis, context: context)
-        guard !ConversationContext.social.contains(plain.intent), shapes[plain.intent]?.takes.contains(type) == false else { return nil }
+        let plainReading = resolver.resolve(analysis, context: context)
+        plain = plainReading
+        guard !ConversationContext.social.contains(plainReading.intent), shapes[plainReading.intent]?.takes.contains(type) == false
+        else { return nil }
         let implied = advisor.language.analyze(line, referent: type, implied: true)
         let reading = resolver.resolve(implied, context: context)
         guard shapes[reading.intent]?.takes.contains(type) == true, !(reading.entities[type] ?? []).isEmpty,
               Resolver.OwnWords(implied, advisor.language).goOn(with: reading.intent) else { return nil }
-        return (implied, reading.intent, type)
+        return (implied, reading.intent, type, reading)
     }
 
     /// The tools a line names after a word for "after" ("what should I learn after Python and

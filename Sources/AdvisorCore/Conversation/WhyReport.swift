@@ -18,7 +18,7 @@ enum WhyReport {
         if !a.cues.isEmpty { lines.append("Cue words: " + a.cues.joined(separator: ", ")) }
         lines.append("Best matches:" + (u.alternatives.isEmpty ? " none" : ""))
         for alt in u.alternatives {
-            let example = a.nearest[alt.intent].map { " (like \"\($0)\")" } ?? ""
+            let example = a.nearest(alt.intent).map { " (like \"\($0)\")" } ?? ""
             lines.append("  \(alt.intent.rawValue) \(percent(alt.score))\(example)")
         }
         let entities = EntityType.allCases.compactMap { t in u.entities[t].map { "\(t.rawValue): \($0.joined(separator: ", "))" } }

@@ -15,8 +15,10 @@ public struct Analysis: Sendable {
     public var scores: [(intent: Intent, score: Double)]
     /// Intent scores from the examples alone, best first: these decide whether to answer.
     public var baseScores: [(intent: Intent, score: Double)] = []
-    /// For each scored intent, the example that matched best (for `:why`).
-    public var nearest: [Intent: String] = [:]
+    /// For the best-scored intents, the number of the example that matched best, read as text
+    /// only when asked for (`nearest(_:)`, for `:why`): most lines never show it.
+    var nearestExamples: [(intent: Intent, example: Int)] = []
+    var exampleTexts: ExampleTable?
     /// The cue words found in the line (each favours some intents).
     public var cues: [String] = []
     /// The intents those cue words favour.
@@ -29,6 +31,12 @@ public struct Analysis: Sendable {
     public var opensWithCue: Bool
 
     /// The entity values named in the line, in order, each once.
+    /// The example of `intent` that matched the line best, if it is among the best-scored.
+    public func nearest(_ intent: Intent) -> String? {
+        guard let texts = exampleTexts, let found = nearestExamples.first(where: { $0.intent == intent }) else { return nil }
+        return texts[found.example]
+    }
+
     public var values: [EntityValue] {
         // A line names a handful at most: a linear check beats building a set.
         var result: [EntityValue] = []

@@ -301,10 +301,8 @@ public struct LanguageModel: Sendable {
         return (scores, base, fired, favoured)
     }
 
-    private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [Intent: String] {
-        var result: [Intent: String] = [:]
-        for s in scored.prefix(4) where s.example >= 0 && s.example < exampleTable.count { result[s.intent] = exampleTable[s.example] }
-        return result
+    private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [(intent: Intent, example: Int)] {
+        scored.prefix(4).compactMap { s in s.example >= 0 && s.example < exampleTable.count ? (s.intent, s.example) : nil }
     }
 
     /// Where a line points back at something of type `referent` that it does not name itself
@@ -383,7 +381,7 @@ public struct LanguageModel: Sendable {
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
             features: features, scores: cued.scores,
-            baseScores: cued.base, nearest: nearestExamples(scored), cues: cued.fired, favoured: cued.favoured, truncated: truncated,
+            baseScores: cued.base, nearestExamples: nearestExamples(scored), exampleTexts: exampleTable, cues: cued.fired, favoured: cued.favoured, truncated: truncated,
             requestTerms: request, opensWithCue: opensWithCue)
     }
 }
