@@ -103,10 +103,11 @@ public struct Lexicon: Sendable {
     /// true?" takes nothing from the context.
     public func firstReference(in terms: [String]) -> Int? {
         func isNumber(_ term: String) -> Bool { countedReferences.contains(term) || (!term.isEmpty && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) }
-        let numbers = terms.reduce(0) { $0 + (isNumber($1) ? 1 : 0) }
+        // Most lines hold no reference: the numbers are counted only for one that is a number.
         return terms.indices.first { i in
-            references.contains(terms[i]) && !(i + 1 < terms.count && claims.contains(terms[i + 1]))
-                && (!countedReferences.contains(terms[i]) || numbers == 1 || (i > 0 && pickers.contains(terms[i - 1])))
+            guard references.contains(terms[i]), !(i + 1 < terms.count && claims.contains(terms[i + 1])) else { return false }
+            guard countedReferences.contains(terms[i]), !(i > 0 && pickers.contains(terms[i - 1])) else { return true }
+            return terms.reduce(0) { $0 + (isNumber($1) ? 1 : 0) } == 1
         }
     }
 }

@@ -29,6 +29,7 @@ extension IntentMatcher {
         postingNorm = try reader.column()
         postingBits = try reader.column()
         featureBit = try reader.column()
+        usedBy = try reader.column()
         directoryStart = try reader.column()
         directory = try reader.column()
         intentStart = try reader.column()
@@ -41,7 +42,7 @@ extension IntentMatcher {
         summary = try reader.column()
         blobRange = reader.range(from: blobStart)
         let documents = norm.count
-        guard nearest >= 1, postingNorm.count == postings.count, postingBits.count == postings.count, featureBit.count == features.count, idf.count == features.count, postingStart.count == features.count + 1,
+        guard nearest >= 1, postingNorm.count == postings.count, postingBits.count == postings.count, featureBit.count == features.count, usedBy.count == features.count, idf.count == features.count, postingStart.count == features.count + 1,
               Int(postingStart[features.count]) == postings.count, directoryStart.count == features.count + 1,
               Int(directoryStart[features.count]) * 2 == directory.count, intentStart.count == Intent.allCases.count + 1,
               Int(intentStart[Intent.allCases.count]) == documents, memberStart.count == documents + 1,
@@ -179,6 +180,17 @@ extension IntentMatcher {
         writer.column(postings.map { lowNorm[Int($0)] })
         writer.column(postings.map { bits[Int($0)] })
         writer.column(featureBit)
+        // Per feature, the intents with a document that holds it and no exclusive feature but it.
+        var usedBy = [UInt64](repeating: 0, count: names.count)
+        for (id, list) in postingLists.enumerated() {
+            for d in list {
+                let document = documents[Int(d)]
+                if exclusiveFeature.allSatisfy({ $0 == id || !document.features.contains($0) }) {
+                    usedBy[id] |= 1 << UInt64(Intent.allCases[document.intent].ordinal)
+                }
+            }
+        }
+        writer.column(usedBy)
         writer.column(directoryStart)
         writer.column(directory)
         writer.column(intentStart)

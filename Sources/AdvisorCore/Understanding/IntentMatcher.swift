@@ -32,6 +32,8 @@ struct IntentMatcher: @unchecked Sendable {
     let postingBits: Column<UInt64>
     /// Per feature, its bit in `postingBits`, with `exactFlag` when no other feature has it.
     let featureBit: Column<UInt8>
+    /// Per feature, the intents `intentsUsing` lists for it.
+    let usedBy: Column<UInt64>
     let directoryStart: Column<UInt32>
     let directory: Column<UInt32>
     /// Documents (examples with one intent and one feature set), intent by intent.
@@ -97,24 +99,11 @@ struct IntentMatcher: @unchecked Sendable {
 
     /// The intents (bit `Intent.ordinal` set) with an example that holds `feature` and would
     /// match a line of that one feature: exactly the intents `scores(features: [feature])`
-    /// lists, read from the posting directory rather than scored. An example that holds an
-    /// exclusive feature other than this one would not match it, and does not count.
+    /// lists, worked out when the index is built (`usedBy`) rather than scored. An example that
+    /// holds an exclusive feature other than this one would not match it, and does not count.
     func intentsUsing(_ feature: String) -> UInt64 {
         guard let id = features.position(of: feature) else { return 0 }
-        var mask: UInt64 = 0
-        let first = Int(directoryStart[id]), last = Int(directoryStart[id + 1])
-        for entry in first..<last {
-            let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
-            for p in Int(directory[2 * entry + 1])..<end {
-                let d = Int(postings[p])
-                let from = Int(exclusiveStart[d]), to = Int(exclusiveStart[d + 1])
-                if (from..<to).allSatisfy({ Int(exclusive[$0]) == id }) {
-                    mask |= 1 << UInt64(Intent.allCases[Int(directory[2 * entry])].ordinal)
-                    break
-                }
-            }
-        }
-        return mask
+        return usedBy[id]
     }
 
     /// How many examples were indexed.
