@@ -127,7 +127,7 @@ struct Resolver {
         let own: OwnWords?
 
         init(_ analysis: Analysis, _ context: ConversationContext, _ resolver: Resolver) {
-            pointsBack = resolver.language.lexicon.firstReference(in: analysis.terms) != nil
+            pointsBack = analysis.pointsBack
             shortChange = resolver.isShortTopicChange(analysis)
             // Nothing to borrow in a fresh conversation: the line's words need not be looked up.
             let words = context.recent.values.allSatisfy(\.isEmpty) ? nil : OwnWords(analysis, resolver.language)
@@ -161,7 +161,7 @@ struct Resolver {
         init(_ analysis: Analysis, _ language: LanguageModel) {
             // A number that points at nothing ("what is two and two") is a word of the line's own.
             let lexicon = language.lexicon
-            let pointing = lexicon.firstReference(in: analysis.terms) != nil
+            let pointing = analysis.pointsBack
             usedBy = analysis.requestTerms.filter { !lexicon.references.contains($0) || (lexicon.countedReferences.contains($0) && !pointing) }
                 .map { language.matcher.intentsUsing($0) }
         }
@@ -278,7 +278,7 @@ struct Resolver {
                           _ borrowing: Borrowing) -> [EntityType: [String]] {
         guard let shape = language.shapes[intent] else { return [:] }
         let borrows = followUp || borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent)
-        let pointsBack = language.lexicon.firstReference(in: analysis.terms) != nil
+        let pointsBack = analysis.pointsBack
         var result: [EntityType: [String]] = [:]
         for type in shape.takes {
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))

@@ -29,6 +29,11 @@ public struct Analysis: Sendable {
     public var requestTerms: [String]
     /// True when the line opens with a follow-up cue ("and", "what about").
     public var opensWithCue: Bool
+    /// Where in `terms` the line first points back at something said before ("they", "the
+    /// two"; `Lexicon.firstReference`), worked out once when the line is read.
+    public var pointer: Int?
+    /// Whether the line points back at something said before.
+    public var pointsBack: Bool { pointer != nil }
 
     /// The entity values named in the line, in order, each once.
     /// The example of `intent` that matched the line best, if it is among the best-scored.

@@ -308,17 +308,17 @@ public struct LanguageModel: Sendable {
     /// Where a line points back at something of type `referent` that it does not name itself
     /// (its first reference word, "they", "that"), and the placeholder read in its place; nil
     /// when the referent changes nothing in how the line is read.
-    private func reference(to referent: EntityType?, terms: [String], mentions: [Mention]) -> (at: Int, placeholder: [String])? {
+    /// - Parameter pointer: the line's first word that points back (`Lexicon.firstReference`).
+    private func reference(to referent: EntityType?, at pointer: Int?, mentions: [Mention]) -> (at: Int, placeholder: [String])? {
         guard let type = referent, !mentions.contains(where: { $0.value(of: type) != nil }),
-              let at = lexicon.firstReference(in: terms),
-              let placeholder = placeholders[type.rawValue] else { return nil }
+              let at = pointer, let placeholder = placeholders[type.rawValue] else { return nil }
         return (at, placeholder)
     }
 
     /// Whether `analysis`, read without a referent, is exactly what `analyze` gives with this
     /// one: so a line read ahead, before the conversation reached it, can be used as it is.
     public func reads(_ analysis: Analysis, sameWith referent: EntityType?) -> Bool {
-        reference(to: referent, terms: analysis.terms, mentions: analysis.mentions) == nil
+        reference(to: referent, at: analysis.pointer, mentions: analysis.mentions) == nil
     }
 
     /// Reads one line: fold, correct, stem, find entities, score every intent.
@@ -352,7 +352,8 @@ public struct LanguageModel: Sendable {
         let terms = normalizer.terms(of: words)
         let mentions = entities.mentions(in: terms)
         var features = features(terms, mentions)
-        if let (at, placeholder) = reference(to: referent, terms: terms, mentions: mentions) {
+        let pointer = lexicon.firstReference(in: terms)
+        if let (at, placeholder) = reference(to: referent, at: pointer, mentions: mentions) {
             var resolved = terms
             resolved.replaceSubrange(at...at, with: placeholder)
             let shifted = mentions.map { m in
@@ -382,6 +383,6 @@ public struct LanguageModel: Sendable {
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
             features: features, scores: cued.scores,
             baseScores: cued.base, nearestExamples: nearestExamples(scored), exampleTexts: exampleTable, cues: cued.fired, favoured: cued.favoured, truncated: truncated,
-            requestTerms: request, opensWithCue: opensWithCue)
+            requestTerms: request, opensWithCue: opensWithCue, pointer: pointer)
     }
 }
