@@ -43,15 +43,19 @@ public struct Session: Sendable {
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
         let resolver = Resolver(language: advisor.language)
+        let language = advisor.language
         var analysis: Analysis
-        if let readAhead, readAhead.text == line, advisor.language.reads(readAhead, sameWith: context.lastType) {
+        let readAhead = readAhead.flatMap { $0.text == line ? $0 : nil }
+        if let readAhead, language.reads(readAhead, sameWith: context.lastType) {
             analysis = readAhead
         } else {
-            analysis = advisor.language.analyze(line, referent: context.lastType)
+            // What was read ahead (without the referent) keeps its words: only what the
+            // matcher compares changes.
+            analysis = readAhead.map { language.analyze($0, referent: context.lastType) } ?? language.analyze(line, referent: context.lastType)
             // "What is 2 plus 2" after a role: its "2" points at nothing the advisor said when
             // its other words say nothing of the domain; it is read as it stands.
-            if !advisor.language.reads(analysis, sameWith: context.lastType), !resolver.speaksOfTheDomain(analysis) {
-                analysis = readAhead.flatMap { $0.text == line ? $0 : nil } ?? advisor.language.analyze(line)
+            if !language.reads(analysis, sameWith: context.lastType), !resolver.speaksOfTheDomain(analysis) {
+                analysis = readAhead ?? language.analyze(analysis, referent: nil)
             }
         }
         var plain: Understanding?
@@ -177,7 +181,7 @@ public struct Session: Sendable {
         plain = plainReading
         guard !ConversationContext.social.contains(plainReading.intent), shapes[plainReading.intent]?.takes.contains(type) == false
         else { return nil }
-        let implied = advisor.language.analyze(line, referent: type, implied: true)
+        let implied = advisor.language.analyze(analysis, referent: type, implied: true)
         let reading = resolver.resolve(implied, context: context)
         guard shapes[reading.intent]?.takes.contains(type) == true, !(reading.entities[type] ?? []).isEmpty,
               Resolver.OwnWords(implied, advisor.language).goOn(with: reading.intent) else { return nil }

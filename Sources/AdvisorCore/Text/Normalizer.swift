@@ -3,8 +3,13 @@ import Foundation
 /// Turns raw text into the terms the matcher compares: folded words (case, NFKC, dashes,
 /// quotes), contractions expanded, number words as figures, then stemmed, with synonyms
 /// folded to one canonical term. The same function reads examples, aliases and questions.
-struct Normalizer: Sendable {
+///
+/// A class holding its own copy of the lexicon: handed around with every line, a struct would
+/// retain and release the lexicon's dozen tables at each hand-over.
+final class Normalizer: Sendable {
     let lexicon: Lexicon
+
+    init(lexicon: Lexicon) { self.lexicon = lexicon }
 
     /// Case- and Unicode-folds the text and splits it into words, expanding contractions
     /// and number words. Words keep `#`, `+` and inner `.` so "c#", "c++" and "node.js" survive.

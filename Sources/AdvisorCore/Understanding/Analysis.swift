@@ -32,6 +32,9 @@ public struct Analysis: Sendable {
     /// Where in `terms` the line first points back at something said before ("they", "the
     /// two"; `Lexicon.firstReference`), worked out once when the line is read.
     public var pointer: Int?
+    /// The features of the line's own terms, before any referent was read into them: kept
+    /// so the line can be read again with another referent without reading its words again.
+    var readFeatures: [String] = []
     /// Whether the line points back at something said before.
     public var pointsBack: Bool { pointer != nil }
 

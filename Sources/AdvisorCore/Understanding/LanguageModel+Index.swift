@@ -52,7 +52,7 @@ extension LanguageModel {
         w.blob(inner.bytes)
     }
 
-    init(reading r: inout IndexReader) throws {
+    convenience init(reading r: inout IndexReader) throws {
         let lexicon = try Lexicon(reading: &r)
         var shapes: [Intent: IntentShape] = [:]
         for _ in 0..<(try r.count()) {

@@ -1,6 +1,11 @@
 /// Everything the advisor knows about language, loaded once from `Intents/`: word rules,
 /// entity names, intent examples and the matcher's index over them.
-public struct LanguageModel: Sendable {
+///
+/// A class, shared rather than copied: every line hands it to the resolver, the borrowing rule
+/// and the composer, and a copy of a struct this size retains and releases its thirty-odd
+/// tables each time. Its `var`s are set only while it is built (`load`, `init(reading:)`),
+/// before it is shared, hence `@unchecked Sendable`.
+public final class LanguageModel: @unchecked Sendable {
     let normalizer: Normalizer
     public let entities: EntityLexicon
     let corrector: SpellingCorrector
@@ -56,6 +61,35 @@ public struct LanguageModel: Sendable {
     let exampleTable: ExampleTable
     /// Examples per intent, as written, for `check` and coverage (made when first asked for).
     public var examples: [Intent: [String]] { exampleTable.byIntent }
+
+    init(normalizer: Normalizer, entities: EntityLexicon, corrector: SpellingCorrector, matcher: IntentMatcher,
+         shapes: [Intent: IntentShape], threshold: Double, requiresPenalty: Double, declineMargin: Double,
+         ambiguityMargin: Double = 0, maxCharacters: Int = 2000, anchors: Set<String> = [], weakNames: Set<String> = [],
+         unanchoredMargin: Double = 0, followupConfidence: Double, openingTerm: Bool, followupIntents: [EntityType: Intent],
+         placeholders: [String: [String]], knownPairs: TermSet = TermSet([]), cues: [Cue] = [], cueBoost: Double = 0,
+         exampleTable: ExampleTable) {
+        self.normalizer = normalizer
+        self.entities = entities
+        self.corrector = corrector
+        self.matcher = matcher
+        self.shapes = shapes
+        self.threshold = threshold
+        self.requiresPenalty = requiresPenalty
+        self.declineMargin = declineMargin
+        self.ambiguityMargin = ambiguityMargin
+        self.maxCharacters = maxCharacters
+        self.anchors = anchors
+        self.weakNames = weakNames
+        self.unanchoredMargin = unanchoredMargin
+        self.followupConfidence = followupConfidence
+        self.openingTerm = openingTerm
+        self.followupIntents = followupIntents
+        self.placeholders = placeholders
+        self.knownPairs = knownPairs
+        self.cues = cues
+        self.cueBoost = cueBoost
+        self.exampleTable = exampleTable
+    }
 
 
     /// Lent, not copied (`_read`): a copy of the lexicon retains and releases its dozen sets
@@ -351,7 +385,26 @@ public struct LanguageModel: Sendable {
         }
         let terms = normalizer.terms(of: words)
         let mentions = entities.mentions(in: terms)
-        var features = features(terms, mentions)
+        return scored(text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
+                      features: features(terms, mentions), truncated: truncated, referent: referent, implied: implied)
+    }
+
+    /// `analysis` read again as `analyze` would read its text with this referent (and
+    /// `implied`), from its words, names and features rather than from the text: the
+    /// conversation changes only what the matcher compares, never the words.
+    func analyze(_ analysis: Analysis, referent: EntityType?, implied: Bool = false) -> Analysis {
+        scored(text: analysis.text, words: analysis.words, corrections: analysis.corrections, terms: analysis.terms,
+               mentions: analysis.mentions, features: analysis.readFeatures, truncated: analysis.truncated, referent: referent,
+               implied: implied)
+    }
+
+    /// The rest of `analyze` once the words are read: the referent's placeholder, every
+    /// intent's score, cue words and the line's own request.
+    /// - Parameter features: the features of `terms` as they stand (no referent).
+    private func scored(text: String, words: [String], corrections: [(from: String, to: String)], terms: [String],
+                        mentions: [Mention], features plainFeatures: [String], truncated: Bool, referent: EntityType?,
+                        implied: Bool) -> Analysis {
+        var features = plainFeatures
         let pointer = lexicon.firstReference(in: terms)
         if let (at, placeholder) = reference(to: referent, at: pointer, mentions: mentions) {
             var resolved = terms
@@ -383,6 +436,6 @@ public struct LanguageModel: Sendable {
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
             features: features, scores: cued.scores,
             baseScores: cued.base, nearestExamples: nearestExamples(scored), exampleTexts: exampleTable, cues: cued.fired, favoured: cued.favoured, truncated: truncated,
-            requestTerms: request, opensWithCue: opensWithCue, pointer: pointer)
+            requestTerms: request, opensWithCue: opensWithCue, pointer: pointer, readFeatures: plainFeatures)
     }
 }
