@@ -67,16 +67,41 @@ public struct Templates: Sendable {
 
     /// Fills template `name`. A slot with no value is left visible (`{name}`) so a mistake
     /// shows up in a transcript diff instead of silently vanishing.
+    ///
+    /// "a" or "A" right before a slot becomes "an"/"An" when the value is said with a vowel
+    /// first ("an API Developer"), so templates read as plain English ("A {name} earns") for
+    /// every name the knowledge base may hold.
     func fill(_ name: String, _ values: [String: String] = [:]) -> String {
         guard let segments = templates[name] else { return "{\(name)}" }
         var out = ""
         for segment in segments {
             switch segment {
             case .text(let t): out += t
-            case .slot(let s): out += values[s] ?? "{\(s)}"
+            case .slot(let s):
+                guard let value = values[s] else { out += "{\(s)}"; continue }
+                if Self.takesAn(value), out.hasSuffix("a ") || out.hasSuffix("A ") {
+                    let article = out.index(out.endIndex, offsetBy: -2)
+                    if article == out.startIndex || out[out.index(before: article)].isWhitespace {
+                        out.insert("n", at: out.index(after: article))
+                    }
+                }
+                out += value
             }
         }
         return out
+    }
+
+    /// Whether `phrase` is said with a vowel sound first: a letter-by-letter abbreviation by
+    /// the letter's name ("an API", "an SQL", "a DBA"), a word by its first letter, less the
+    /// common words whose "u", "eu" or "o" is said as a consonant ("a unique", "a one-off").
+    static func takesAn(_ phrase: String) -> Bool {
+        let word = phrase.prefix { $0.isLetter }
+        guard let first = word.first else { return false }
+        if word.count >= 2, word.prefix(2).allSatisfy(\.isUppercase) { return "AEFHILMNORSX".contains(first) }
+        let lower = word.lowercased()
+        if ["uni", "use", "usu", "uti", "eu", "one", "once"].contains(where: lower.hasPrefix) { return false }
+        if ["hour", "honest", "honou", "honor", "heir"].contains(where: lower.hasPrefix) { return true }
+        return "aeiou".contains(lower.first!)
     }
 
     func has(_ name: String) -> Bool { templates[name] != nil }
