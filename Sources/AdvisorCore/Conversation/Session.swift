@@ -74,6 +74,8 @@ public struct Session: Sendable {
             understanding = implied?.reading ?? plain ?? resolver.resolve(analysis, context: context)
             if Self.smallTalk.contains(understanding.intent), let question = question(afterSmallTalkIn: line, resolver) {
                 understanding = question
+            } else if understanding.intent == .outOfScope, let claim = claim(in: line, analysis, resolver) {
+                understanding = claim
             }
         }
         understanding = followingStep(understanding, analysis)
@@ -223,6 +225,58 @@ public struct Session: Sendable {
             guard !ConversationContext.social.contains(understanding.intent) else { continue }
             understanding.reason = "it opens with small talk, and what follows \(understanding.reason)"
             return understanding
+        }
+        return nil
+    }
+
+    /// "My friend says backend is boring. Is that true?", "is it true that DevOps pays well?":
+    /// a line declined as it stands that asks whether a claim is true, or reports what
+    /// someone says, is read as the claim itself ("backend is boring"), the words of
+    /// `claim_checks` in lexicon.yaml set aside. Nil when there is no such claim, or it is not
+    /// a question the advisor answers either (nor small talk: "tell my mom I said hi").
+    private func claim(in line: String, _ analysis: Analysis, _ resolver: Resolver) -> Understanding? {
+        let language = advisor.language
+        let lexicon = language.lexicon
+        var claims: [[String]] = []
+        // "…, is that true?" (a clause of its own), or "… is that true" run on.
+        for (head, rest) in Self.clauseSplits(of: line, breaks: 8) where lexicon.claimTags.contains(language.normalizer.words(rest)) {
+            claims.append(language.normalizer.words(head))
+        }
+        let words = analysis.words
+        for tag in lexicon.claimTags where tag.count >= 3 && words.count > tag.count && Array(words.suffix(tag.count)) == tag {
+            claims.append(Array(words.dropLast(tag.count)))
+        }
+        for opener in lexicon.claimOpeners where words.count > opener.count && words.starts(with: opener) {
+            claims.append(Array(words.dropFirst(opener.count)))
+        }
+        claims.append(words)
+        for var claim in claims {
+            // "my friend says (that) …", "I heard …": what is said, not who says it.
+            if let (at, length) = Self.hearsay(in: claim, lexicon.hearsay) {
+                claim.removeFirst(at + length)
+                if claim.first == "that" { claim.removeFirst() }
+            } else if claim == words {
+                continue
+            }
+            guard claim.count >= 2 else { continue }
+            let text = claim.joined(separator: " ")
+            var read = language.analyze(text, referent: context.lastType)
+            if !language.reads(read, sameWith: context.lastType), !resolver.speaksOfTheDomain(read) { read = language.analyze(text) }
+            var understanding = resolver.resolve(read, context: context)
+            guard understanding.intent != .outOfScope, !ConversationContext.social.contains(understanding.intent),
+                  understanding.clarification == nil else { continue }
+            understanding.reason = "it asks whether a claim is true, read as the claim \"\(text)\": \(understanding.reason)"
+            return understanding
+        }
+        return nil
+    }
+
+    /// Where a word reporting what someone says (`hearsay`) stands among the first words of
+    /// `words`, after who says it ("my friend says", "people say", "I heard"), and its length.
+    static func hearsay(in words: [String], _ hearsay: [[String]]) -> (at: Int, length: Int)? {
+        guard words.count > 2 else { return nil }
+        for at in 1..<min(5, words.count) {
+            for phrase in hearsay where words[at...].starts(with: phrase) && at + phrase.count < words.count { return (at, phrase.count) }
         }
         return nil
     }

@@ -32,6 +32,10 @@ extension Lexicon {
         for cue in followupCues { w.strings(cue) }
         for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences, forgetting,
                     countedReferences, pickers, claims] { w.strings(set.sorted()) }
+        for phrases in [claimTags, claimOpeners, hearsay, existentials] {
+            w.count(phrases.count)
+            for words in phrases { w.strings(words) }
+        }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -65,6 +69,11 @@ extension Lexicon {
         countedReferences = Set(try r.strings())
         pickers = Set(try r.strings())
         claims = Set(try r.strings())
+        func phrases() throws -> [[String]] { try (0..<(try r.count())).map { _ in try r.strings() } }
+        claimTags = try phrases()
+        claimOpeners = try phrases()
+        hearsay = try phrases()
+        existentials = try phrases()
     }
 }
 

@@ -36,10 +36,20 @@ public struct Lexicon: Sendable {
     /// Words left out of matching altogether (articles): "what does a DBA do" and "what does
     /// that one do" then share their word pairs.
     public internal(set) var ignored: Set<String> = []
+    /// Whole clauses that ask whether what was just said is true ("is that true", "right"), as
+    /// folded words (`claim_checks` in lexicon.yaml).
+    public internal(set) var claimTags: [[String]] = []
+    /// Openings that ask whether what follows is true ("is it true that"), as folded words.
+    public internal(set) var claimOpeners: [[String]] = []
+    /// Words that report what someone else says ("says", "heard", "told me"), as folded words:
+    /// a claim with one among its first words is read from after it.
+    public internal(set) var hearsay: [[String]] = []
+    /// Phrases in which a reference word points at nothing ("are there", "there is"), as terms.
+    public internal(set) var existentials: [[String]] = []
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "forgetting", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "forgetting", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -92,6 +102,20 @@ public struct Lexicon: Sendable {
             for word in try fields.texts("after") { lexicon.pickers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         }
         for word in try record.optionalTexts("claims") { lexicon.claims.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        lexicon.existentials = try record.optionalTexts("existentials").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
+        if let checks = record.optional("claim_checks") {
+            let fields = try checks.record("'claim_checks'", allowed: ["tags", "openers", "hearsay"])
+            func phrases(_ key: String) throws -> [[String]] {
+                try fields.texts(key).map { text in
+                    let words = normalizer.words(text)
+                    guard !words.isEmpty else { throw try fields.required(key).error("'\(text)' in '\(key)' has no words") }
+                    return words
+                }
+            }
+            lexicon.claimTags = try phrases("tags")
+            lexicon.claimOpeners = try phrases("openers")
+            lexicon.hearsay = try phrases("hearsay")
+        }
         return lexicon
     }
 
@@ -105,9 +129,17 @@ public struct Lexicon: Sendable {
         func isNumber(_ term: String) -> Bool { countedReferences.contains(term) || (!term.isEmpty && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) }
         // Most lines hold no reference: the numbers are counted only for one that is a number.
         return terms.indices.first { i in
-            guard references.contains(terms[i]), !(i + 1 < terms.count && claims.contains(terms[i + 1])) else { return false }
+            guard references.contains(terms[i]), !(i + 1 < terms.count && claims.contains(terms[i + 1])), !isExistential(i, in: terms) else { return false }
             guard countedReferences.contains(terms[i]), !(i > 0 && pickers.contains(terms[i - 1])) else { return true }
             return terms.reduce(0) { $0 + (isNumber($1) ? 1 : 0) } == 1
+        }
+    }
+
+    /// Whether the word at `i` is part of a phrase of `existentials` ("how many steps are there").
+    func isExistential(_ i: Int, in terms: [String]) -> Bool {
+        existentials.contains { phrase in
+            guard let at = phrase.firstIndex(of: terms[i]), i >= at, i - at + phrase.count <= terms.count else { return false }
+            return terms[(i - at)..<(i - at + phrase.count)].elementsEqual(phrase)
         }
     }
 }

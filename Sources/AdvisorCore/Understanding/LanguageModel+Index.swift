@@ -20,6 +20,13 @@ extension LanguageModel {
         w.bool(openingTerm)
         w.strings(anchors.sorted())
         w.strings(weakNames.sorted())
+        w.count(besideNames.count)
+        for (term, value) in besideNames.sorted(by: { $0.key < $1.key }) {
+            w.string(term)
+            w.string(value.type.rawValue)
+            w.string(value.id)
+        }
+        w.strings(besideJoiners.sorted())
         w.count(followupIntents.count)
         for (type, intent) in followupIntents.sorted(by: { $0.key < $1.key }) {
             w.string(type.rawValue)
@@ -65,6 +72,12 @@ extension LanguageModel {
         let maxCharacters = try r.int()
         let openingTerm = try r.bool()
         let anchors = Set(try r.strings()), weakNames = Set(try r.strings())
+        var besideNames: [String: EntityValue] = [:]
+        for _ in 0..<(try r.count()) {
+            let term = try r.string()
+            besideNames[term] = EntityValue(try EntityType(reading: &r), try r.string())
+        }
+        let besideJoiners = Set(try r.strings())
         var followupIntents: [EntityType: Intent] = [:]
         for _ in 0..<(try r.count()) {
             let type = try EntityType(reading: &r)
@@ -97,6 +110,8 @@ extension LanguageModel {
             exampleTable: try ExampleTable(reading: &texts))
         for blob in [pairs, names, words, matching, texts] { try blob.finish() }
         cueStarts = Self.cueStarts(cues)
+        self.besideNames = besideNames
+        self.besideJoiners = besideJoiners
         comparedWords = ComparedWords(shapes)
         shapeWords = ShapeWords(shapes)
     }

@@ -27,6 +27,11 @@ public final class LanguageModel: @unchecked Sendable {
     public internal(set) var anchors: Set<String> = []
     /// Names that are everyday words too ("language", "go", "cloud"): alone they anchor nothing.
     public internal(set) var weakNames: Set<String> = []
+    /// Words that name an entity only beside another of its type, joined to it by a word of
+    /// `besideJoiners`: "full stack or backend" compares two roles, while "backend" alone is the
+    /// field (`beside_names` in matching.yaml). Terms, and the value each names.
+    var besideNames: [String: EntityValue] = [:]
+    var besideJoiners: Set<String> = []
     /// The decline margin for a line with no anchor at all (no domain name, no anchor word).
     var unanchoredMargin: Double = 0
     let followupConfidence: Double
@@ -106,7 +111,7 @@ public final class LanguageModel: @unchecked Sendable {
                                                                      "followup_confidence", "followup_intents", "placeholder_weight",
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
                                                                      "cues", "cue_boost", "ambiguity_margin", "max_characters",
-                                                                     "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin"])
+                                                                     "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -198,6 +203,21 @@ public final class LanguageModel: @unchecked Sendable {
         model.unanchoredMargin = try number("unanchored_margin")
         for word in try record.texts("anchors") { model.anchors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("weak_names") { model.weakNames.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        if let beside = record.optional("beside_names") {
+            let fields = try beside.record("'beside_names'", allowed: ["names", "joined_by"])
+            for entry in try fields.required("names").pairs("'names'") {
+                let terms = normalizer.terms(of: normalizer.words(entry.key))
+                guard terms.count == 1 else { throw entry.keyNode.error("a name beside another must be one word, not '\(entry.key)'") }
+                let text = try entry.value.text("the value '\(entry.key)' names")
+                let parts = text.split(separator: "/").map(String.init)
+                guard parts.count == 2, let type = EntityType(rawValue: parts[0]),
+                      (knowledge.ids(of: type) ?? EntityLexicon.fixedIDs[type] ?? []).contains(parts[1]) else {
+                    throw entry.value.error("'\(text)' must read type/id and name a known value")
+                }
+                model.besideNames[terms[0]] = EntityValue(type, parts[1])
+            }
+            for word in try fields.texts("joined_by") { model.besideJoiners.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        }
         for item in try record.required("cues").list("'cues'") {
             let r = try item.record("a cue", allowed: ["words", "favour", "boost", "decides"])
             let words = try r.texts("words").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
@@ -260,6 +280,26 @@ public final class LanguageModel: @unchecked Sendable {
         for word in try r.optionalTexts("not_opening_with") { shape.refusedOpenings.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try r.optionalTexts("asks_which_with") { shape.asksWhichWith.formUnion(normalizer.terms(of: normalizer.words(word))) }
         return shape
+    }
+
+    /// `mentions` with the words of `besideNames` that stand beside another name of their
+    /// type, joined to it only by words of `besideJoiners` ("full stack or backend", "backend
+    /// vs devops"), read as names too.
+    func besideMentions(_ terms: [String], _ mentions: [Mention]) -> [Mention] {
+        guard !besideNames.isEmpty, !mentions.isEmpty else { return mentions }
+        var result = mentions
+        for (i, term) in terms.enumerated() {
+            guard let value = besideNames[term], !mentions.contains(where: { $0.range.contains(i) }) else { continue }
+            let joined = mentions.contains { m in
+                guard m.value(of: value.type) != nil, !m.values.contains(value) else { return false }
+                let between = m.range.upperBound <= i ? m.range.upperBound..<i : (i + 1)..<m.range.lowerBound
+                return !between.isEmpty && between.allSatisfy { besideJoiners.contains(terms[$0]) }
+            }
+            guard joined else { continue }
+            let at = result.firstIndex { $0.range.lowerBound > i } ?? result.count
+            result.insert(Mention(range: i..<(i + 1), values: [value]), at: at)
+        }
+        return result
     }
 
     /// The matcher's features of a line: terms with mentions replaced, pairs, the opening
@@ -384,7 +424,7 @@ public final class LanguageModel: @unchecked Sendable {
             words[i] = fixed
         }
         let terms = normalizer.terms(of: words)
-        let mentions = entities.mentions(in: terms)
+        let mentions = besideMentions(terms, entities.mentions(in: terms))
         return scored(text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
                       features: features(terms, mentions), truncated: truncated, referent: referent, implied: implied)
     }

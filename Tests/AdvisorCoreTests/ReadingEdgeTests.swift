@@ -1,0 +1,52 @@
+/// Readings that hinge on one word: "there" in "are there" points at nothing, "backend" names
+/// the role only beside another role, and words judging the work ask whether it suits you.
+import Testing
+@testable import AdvisorCore
+
+@Suite struct ReadingEdgeTests {
+    @Test func anExistentialThereTakesNothingFromTheContext() {
+        var session = TestData.session()
+        ContextRuleTests.walk([
+            ("what is the first step", "steps.detail step=learn-languages"),
+            ("how many steps are there", "steps.roadmap"),
+            ("what does a devops engineer do", "role.describe role=devops-engineer"),
+            ("what do they earn there", "role.salary role=devops-engineer"),
+        ], in: &session)
+    }
+
+    @Test(arguments: [
+        ("how many steps are there", "steps.roadmap"),
+        ("how many steps does the roadmap have", "steps.roadmap"),
+        ("how many steps are in a mile", "out_of_scope"),
+        ("how many steps did i walk today", "out_of_scope"),
+    ])
+    func countingTheStepsOfThePath(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
+
+    @Test(arguments: [
+        ("which pays better, full stack or backend", "role.compare role=full-stack-developer,backend-developer"),
+        ("is backend better than full stack", "role.compare role=backend-developer,full-stack-developer"),
+        ("does devops pay more than backend", "role.compare role=devops-engineer,backend-developer"),
+        ("what is backend", "backend.definition"),
+        ("I am a devops engineer and want backend", "role.salary role=devops-engineer"),
+    ])
+    func backendNamesTheRoleOnlyBesideAnotherRole(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
+
+    @Test(arguments: [
+        ("is backend fun", "career.fit"),
+        ("is backend an exciting career", "career.fit"),
+        ("is backend development rewarding", "career.fit"),
+        ("is backend hard to learn", "career.fit"),
+        ("is java boring", "tool.describe tool=java"),
+        ("is java hard to learn", "tool.describe tool=java"),
+    ])
+    func wordsJudgingTheWorkAskWhetherItSuits(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
+}
