@@ -305,10 +305,13 @@ public final class LanguageModel: @unchecked Sendable {
     /// The matcher's features of a line: terms with mentions replaced, pairs, the opening
     /// term, and one feature per entity type named twice or more ("Django or Flask?" reads
     /// as a comparison because the examples of comparisons carry the same feature).
-    func features(_ terms: [String], _ mentions: [Mention]) -> [String] {
+    /// - Parameter alsoNamed: a type named once more than `mentions` say (by a reference read
+    ///   as its placeholder).
+    func features(_ terms: [String], _ mentions: [Mention], alsoNamed: EntityType? = nil) -> [String] {
         let kept = replacingMentions(terms, mentions).filter { !lexicon.ignored.contains($0) }
         var features = IntentMatcher.features(of: kept, opening: openingTerm)
         var counts: [EntityType: Int] = [:]
+        if let alsoNamed { counts[alsoNamed] = 1 }
         for mention in mentions where mention.values.count == 1 { counts[mention.values[0].type, default: 0] += 1 }
         for (type, count) in counts.sorted(by: { $0.key < $1.key }) where count >= 2 {
             features.append("#\(type.rawValue)*2")
@@ -383,9 +386,14 @@ public final class LanguageModel: @unchecked Sendable {
     /// (its first reference word, "they", "that"), and the placeholder read in its place; nil
     /// when the referent changes nothing in how the line is read.
     /// - Parameter pointer: the line's first word that points back (`Lexicon.firstReference`).
+    ///
+    /// A line that names something of that type too points back only when the reference comes
+    /// first: in "how is it different from Flask?" after Django, "it" is Django; in "what is
+    /// Flask and what does it do?", "it" is Flask.
     private func reference(to referent: EntityType?, at pointer: Int?, mentions: [Mention]) -> (at: Int, placeholder: [String])? {
-        guard let type = referent, !mentions.contains(where: { $0.value(of: type) != nil }),
-              let at = pointer, let placeholder = placeholders[type.rawValue] else { return nil }
+        guard let type = referent, let at = pointer,
+              !mentions.contains(where: { $0.value(of: type) != nil && $0.range.lowerBound < at }),
+              let placeholder = placeholders[type.rawValue] else { return nil }
         return (at, placeholder)
     }
 
@@ -454,7 +462,9 @@ public final class LanguageModel: @unchecked Sendable {
                     ? Mention(range: (m.range.lowerBound + placeholder.count - 1)..<(m.range.upperBound + placeholder.count - 1), values: m.values)
                     : m
             }
-            features = self.features(resolved, shifted)
+            // What it points at counts as a name of its type: "how is it different from Flask?"
+            // names two tools, as comparisons do.
+            features = self.features(resolved, shifted, alsoNamed: referent)
         } else if implied, let type = referent, let placeholder = placeholders[type.rawValue],
                   !mentions.contains(where: { $0.value(of: type) != nil }) {
             features = self.features(terms + placeholder, mentions)
