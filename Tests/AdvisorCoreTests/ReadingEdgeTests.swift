@@ -49,4 +49,23 @@ import Testing
         var session = TestData.session()
         #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
     }
+
+    /// A reference before a name of its own kind points back; after the name, at the name.
+    @Test func aReferenceBeforeANameOfItsKindPointsBack() {
+        var session = TestData.session()
+        ContextRuleTests.walk([
+            ("tell me about django", "tool.describe tool=django"),
+            ("how is it different from flask", "tool.compare tool=django,flask"),
+        ], in: &session)
+        var named = TestData.session()
+        ContextRuleTests.walk([
+            ("tell me about django", "tool.describe tool=django"),
+            ("what is flask and what does it do", "tool.describe tool=flask"),
+        ], in: &named)
+        var roles = TestData.session()
+        ContextRuleTests.walk([
+            ("what does a devops engineer earn", "role.salary role=devops-engineer"),
+            ("does it pay more than a cloud engineer", "role.compare role=devops-engineer,cloud-engineer"),
+        ], in: &roles)
+    }
 }

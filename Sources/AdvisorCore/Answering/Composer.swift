@@ -9,6 +9,8 @@ struct Composer {
     struct Answer {
         var text: String
         var named: [EntityValue] = []
+        /// What the answer lists, in its order, for "the third one" (`ConversationContext.listed`).
+        var listed: [EntityValue] = []
     }
 
     /// - Parameter change: for `profile.update`, the facts this line told (to confirm them).
@@ -18,7 +20,7 @@ struct Composer {
                                                    "second": t.fill("reading_\(readings[1].rawValue)")]))
         }
         // A question back ("Which roles should I compare?") is answered first: no suggestion.
-        if let missing = missingEntity(u) { return Answer(text: missing) }
+        if let missing = missingEntity(u) { return missing }
         var answer = body(u, profile: profile, change: change)
         if let question = t.suggestions[u.intent] {
             answer.text += "\n" + t.fill("suggest", ["question": question])
@@ -40,18 +42,24 @@ struct Composer {
         case .backendVsFrontend: return Answer(text: fact("vs_frontend"))
         case .marketOutlook: return Answer(text: fact("market"))
         case .careerFit: return Answer(text: fact("fit"))
-        case .backendResponsibilities: return Answer(text: responsibilities(u.entities[.responsibility] ?? []))
-        case .roleList: return Answer(text: t.fill("role_list", ["table": salaryTable(kb.rolesWithSalary, withWork: true), "lpa": lpa(kb.rolesWithSalary)]))
+        case .backendResponsibilities:
+            let ids = u.entities[.responsibility] ?? []
+            return Answer(text: responsibilities(ids), listed: ids.isEmpty ? kb.responsibilities.map { EntityValue(.responsibility, $0.id) } : [])
+        case .roleList:
+            return Answer(text: t.fill("role_list", ["table": salaryTable(kb.rolesWithSalary, withWork: true), "lpa": lpa(kb.rolesWithSalary)]),
+                          listed: Self.values(.role, kb.rolesWithSalary.map(\.id)))
         case .roleDescribe: return Answer(text: roles.map(describe).joined(separator: "\n\n"))
-        case .roleSalary: return Answer(text: salary(roles))
+        case .roleSalary: return Answer(text: salary(roles), listed: roles.count == 1 ? [] : Self.values(.role, (roles.isEmpty ? kb.rolesWithSalary : expand(roles)).map(\.id)))
         case .roleCompare: return compare(roles)
         case .roleRank: return rank(lowest: u.entities[.order]?.first == "lowest")
         case .roleSkills: return Answer(text: roles.map(skills).joined(separator: "\n\n"))
         case .skillsList: return Answer(text: skillsList(kind: u.entities[.kind]?.first))
-        case .toolsList: return Answer(text: toolsList(category: u.entities[.category]?.first))
+        case .toolsList:
+            let category = u.entities[.category]?.first
+            return Answer(text: toolsList(category: category), listed: Self.values(.tool, category.map { id in kb.tools.filter { $0.category == id }.map(\.id) } ?? []))
         case .toolDescribe: return Answer(text: tools.map(describe).joined(separator: "\n\n"))
-        case .toolCompare: return Answer(text: compare(tools))
-        case .stepsRoadmap: return Answer(text: roadmap())
+        case .toolCompare: return Answer(text: compare(tools), listed: Self.values(.tool, tools.map(\.id)))
+        case .stepsRoadmap: return Answer(text: roadmap(), listed: Self.values(.step, kb.steps.map(\.id)))
         case .stepsDetail: return Answer(text: (u.entities[.step] ?? []).compactMap(kb.step).map(detail).joined(separator: "\n\n"))
         case .stepsNext: return NextStepAdvice(kb: kb, t: t).answer(for: profile)
         case .profileUpdate: return Answer(text: ProfileText(kb: kb, t: t).noted(change))
@@ -61,15 +69,18 @@ struct Composer {
 
     /// When an intent needs an entity that neither the line nor the conversation gave
     /// ("what does that role involve?" as a first question), ask which one, listing them.
-    private func missingEntity(_ u: Understanding) -> String? {
+    private func missingEntity(_ u: Understanding) -> Answer? {
         guard let shape = shapes[u.intent], let type = shape.requires,
               (u.entities[type] ?? []).count < shape.atLeast else { return nil }
         let excluded = Set(shape.excludes.map(\.id))
         let names: [String]
+        let ids: [String]
         switch type {
-        case .role: names = kb.roles.filter { !excluded.contains($0.id) }.map(\.name)
-        case .tool: names = kb.tools.map(\.name)
-        case .step: names = kb.steps.map { "\($0.number). \($0.title)" }
+        case .role:
+            names = kb.roles.filter { !excluded.contains($0.id) }.map(\.name)
+            ids = kb.roles.filter { !excluded.contains($0.id) }.map(\.id)
+        case .tool: (names, ids) = (kb.tools.map(\.name), kb.tools.map(\.id))
+        case .step: (names, ids) = (kb.steps.map { "\($0.number). \($0.title)" }, kb.steps.map(\.id))
         default: return nil
         }
         // "Compare", and nothing to compare: which things, of any kind that can be compared.
@@ -77,18 +88,21 @@ struct Composer {
             let examples = kb.tools.reduce(into: [Tool]()) { firsts, tool in
                 if !firsts.contains(where: { $0.category == tool.category }) { firsts.append(tool) }
             }
-            return t.fill("which_to_compare", ["roles": ListText.join(kb.roles.filter { !excluded.contains($0.id) }.map(\.name)),
-                                               "tools": ListText.join(examples.map(\.name))])
+            return Answer(text: t.fill("which_to_compare", ["roles": ListText.join(kb.roles.filter { !excluded.contains($0.id) }.map(\.name)),
+                                                            "tools": ListText.join(examples.map(\.name))]))
         }
         // "Compare the languages": which of that kind only.
         if type == .tool, shape.atLeast > 1, let id = u.analysis.named(.category).first, let category = kb.category(id) {
             let kind = category.name.prefix(1).lowercased() + category.name.dropFirst()
-            return t.fill("which_tools_of", ["category": kind,
-                                             "names": ListText.join(kb.tools.filter { $0.category == id }.map(\.name))])
+            let tools = kb.tools.filter { $0.category == id }
+            return Answer(text: t.fill("which_tools_of", ["category": kind, "names": ListText.join(tools.map(\.name))]),
+                          listed: Self.values(.tool, tools.map(\.id)))
         }
         let template = shape.atLeast > 1 ? "which_\(type.rawValue)s" : "which_\(type.rawValue)"
-        return t.fill(template, ["names": ListText.join(names)])
+        return Answer(text: t.fill(template, ["names": ListText.join(names)]), listed: Self.values(type, ids))
     }
+
+    private static func values(_ type: EntityType, _ ids: [String]) -> [EntityValue] { ids.map { EntityValue(type, $0) } }
 
     private func declined(_ u: Understanding) -> String {
         if let other = u.analysis.mentions.first(where: { $0.value(of: .foreign) != nil }) {
@@ -191,7 +205,8 @@ struct Composer {
             summary = same ? t.fill("role_compare_same", ["salary": salary.text])
                 : t.fill("role_compare_more", ["name": top.name, "salary": salary.text])
         }
-        return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa(shown)]))
+        return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa(shown)]),
+                      listed: Self.values(.role, shown.map(\.id)))
     }
 
     private func rank(lowest: Bool) -> Answer {
@@ -207,7 +222,7 @@ struct Composer {
         let text = t.fill(lowest ? "role_rank_lowest" : "role_rank_highest", [
             "name": first.name, "salary": salary.text, "table": salaryTable(ordered, withWork: false), "lpa": lpa(ordered),
         ])
-        return Answer(text: text, named: [EntityValue(.role, first.id)])
+        return Answer(text: text, named: [EntityValue(.role, first.id)], listed: Self.values(.role, ordered.map(\.id)))
     }
 
     private func skills(_ role: Role) -> String {

@@ -11,6 +11,11 @@ public struct ConversationContext: Sendable {
     /// "they" or "that" most likely point at.
     public private(set) var lastType: EntityType?
 
+    /// What the last answer that listed anything listed, in its order (the five steps, a table
+    /// of roles, the roles it asked to choose from): "the third one" picks from it, and so does
+    /// "and the last one?" after the answer about the third.
+    public private(set) var listed: [EntityValue] = []
+
     /// A line the advisor asked about ("do you mean A or B?"), and the two readings.
     public internal(set) var pending: (analysis: Analysis, readings: [Intent])?
 
@@ -20,12 +25,14 @@ public struct ConversationContext: Sendable {
 
     /// Records a turn: what was understood, then what the answer itself named (the top of
     /// a ranking), so that "that role" can point at it.
-    mutating func remember(_ understanding: Understanding, named: [EntityValue]) {
+    /// - Parameter listed: what the answer listed, in order (`listed`).
+    mutating func remember(_ understanding: Understanding, named: [EntityValue], listed: [EntityValue] = []) {
         if let readings = understanding.clarification {
             pending = (understanding.analysis, readings)
             return
         }
         guard !Self.social.contains(understanding.intent) else { return }
+        if !listed.isEmpty { self.listed = listed }
         lastIntent = understanding.intent
         lastEntities = understanding.entities
         for type in EntityType.allCases {

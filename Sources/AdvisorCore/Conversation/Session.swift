@@ -77,6 +77,7 @@ public struct Session: Sendable {
             } else if understanding.intent == .outOfScope, let claim = claim(in: line, analysis, resolver) {
                 understanding = claim
             }
+            if let pick = picked(understanding, analysis, resolver) { understanding = pick }
         }
         understanding = followingStep(understanding, analysis)
         // The conversation settles what a bare "skills?" would leave open: no question back.
@@ -127,7 +128,7 @@ public struct Session: Sendable {
         var answer = composer.answer(question ?? understanding, profile: answered, change: change)
         if let noted { answer.text = noted + "\n" + answer.text }
         if asksToForget { answer.text = advisor.templates.fill("declined_forget") }
-        context.remember(understanding, named: answer.named)
+        context.remember(understanding, named: answer.named, listed: answer.listed)
         last = understanding
         return .answer(understanding, text: answer.text)
     }
@@ -227,6 +228,42 @@ public struct Session: Sendable {
             return understanding
         }
         return nil
+    }
+
+    /// "Tell me more about the third one" after the roadmap is step 3; "what does the second
+    /// one earn?" after a table of roles, the second role in it: a place (`Lexicon.ordinal`) in
+    /// what the last answer listed, when the line names nothing of that kind itself. The line's
+    /// intent stands when it takes that kind; else the line is read again with its "one" as a
+    /// name of that kind ("what does the second #role earn"), and failing that the kind's own
+    /// intent (`followup_intents`) is taken.
+    private func picked(_ understanding: Understanding, _ analysis: Analysis, _ resolver: Resolver) -> Understanding? {
+        let listed = context.listed
+        guard let type = listed.first?.type, let (place, at, relative) = advisor.language.lexicon.ordinal(in: analysis.terms),
+              !analysis.mentions.contains(where: { $0.range.contains(at) }), analysis.named(type).isEmpty else { return nil }
+        let index: Int
+        if relative {
+            guard let current = context.recent[type]?.last, let at = listed.firstIndex(of: EntityValue(type, current)) else { return nil }
+            index = at + place
+        } else {
+            index = place > 0 ? place - 1 : listed.count + place
+        }
+        guard listed.indices.contains(index) else { return nil }
+        let value = listed[index]
+        func takes(_ reading: Understanding) -> Bool {
+            !ConversationContext.social.contains(reading.intent) && advisor.language.shapes[reading.intent]?.takes.contains(type) == true
+        }
+        var reading = understanding
+        if !takes(reading) {
+            reading = resolver.resolve(advisor.language.analyze(analysis, referent: type), context: context)
+        }
+        if !takes(reading) {
+            guard let intent = advisor.language.followupIntents[type] else { return nil }
+            reading = Understanding(intent: intent, confidence: advisor.language.followupConfidence, entities: [:], analysis: analysis, reason: "")
+        }
+        reading.entities[type] = [value.id]
+        reading.clarification = nil
+        reading.reason = "it picks place \(place) of the \(listed.count) the last answer listed: \(value)"
+        return reading
     }
 
     /// "My friend says backend is boring. Is that true?", "is it true that DevOps pays well?":

@@ -32,6 +32,14 @@ extension Lexicon {
         for cue in followupCues { w.strings(cue) }
         for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences, forgetting,
                     countedReferences, pickers, claims] { w.strings(set.sorted()) }
+        for places in [ordinalPlaces, relativePlaces] {
+            w.count(places.count)
+            for (word, place) in places.sorted(by: { $0.key < $1.key }) {
+                w.string(word)
+                w.int(place)
+            }
+        }
+        for set in [ordinalBefore, ordinalAfter, relativeAfter] { w.strings(set.sorted()) }
         for phrases in [claimTags, claimOpeners, hearsay, existentials] {
             w.count(phrases.count)
             for words in phrases { w.strings(words) }
@@ -69,6 +77,19 @@ extension Lexicon {
         countedReferences = Set(try r.strings())
         pickers = Set(try r.strings())
         claims = Set(try r.strings())
+        func places() throws -> [String: Int] {
+            var result: [String: Int] = [:]
+            for _ in 0..<(try r.count()) {
+                let word = try r.string()
+                result[word] = try r.int()
+            }
+            return result
+        }
+        ordinalPlaces = try places()
+        relativePlaces = try places()
+        ordinalBefore = Set(try r.strings())
+        ordinalAfter = Set(try r.strings())
+        relativeAfter = Set(try r.strings())
         func phrases() throws -> [[String]] { try (0..<(try r.count())).map { _ in try r.strings() } }
         claimTags = try phrases()
         claimOpeners = try phrases()

@@ -44,12 +44,22 @@ public struct Lexicon: Sendable {
     /// Words that report what someone else says ("says", "heard", "told me"), as folded words:
     /// a claim with one among its first words is read from after it.
     public internal(set) var hearsay: [[String]] = []
+    /// Words for a place in a list ("3rd": 3, "last": -1, counted from the end when negative),
+    /// the words one must follow ("the") and those that may come after it ("one", "step"):
+    /// "the third one" picks from what the last answer listed.
+    public internal(set) var ordinalPlaces: [String: Int] = [:]
+    public internal(set) var ordinalBefore: Set<String> = []
+    public internal(set) var ordinalAfter: Set<String> = []
+    /// Words for a place next to the one the conversation is at ("the next one": +1), and the
+    /// words that may come after them: "the next step" is the person's own next step, not this.
+    public internal(set) var relativePlaces: [String: Int] = [:]
+    public internal(set) var relativeAfter: Set<String> = []
     /// Phrases in which a reference word points at nothing ("are there", "there is"), as terms.
     public internal(set) var existentials: [[String]] = []
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "forgetting", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "forgetting", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -102,6 +112,28 @@ public struct Lexicon: Sendable {
             for word in try fields.texts("after") { lexicon.pickers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         }
         for word in try record.optionalTexts("claims") { lexicon.claims.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        if let ordinals = record.optional("ordinals") {
+            let fields = try ordinals.record("'ordinals'", allowed: ["places", "before", "after", "relative", "relative_after"])
+            func places(_ key: String) throws -> [String: Int] {
+                var result: [String: Int] = [:]
+                for entry in try fields.required(key).pairs("'\(key)'") {
+                    let terms = normalizer.terms(of: normalizer.words(entry.key))
+                    guard terms.count == 1 else { throw entry.keyNode.error("an ordinal must be one word, not '\(entry.key)'") }
+                    let place = try entry.value.integer("the place of '\(entry.key)'")
+                    guard place != 0 else { throw entry.value.error("the place of '\(entry.key)' must not be 0") }
+                    result[terms[0]] = place
+                }
+                return result
+            }
+            func terms(_ key: String) throws -> Set<String> {
+                Set(try fields.texts(key).flatMap { normalizer.terms(of: normalizer.words($0)) })
+            }
+            lexicon.ordinalPlaces = try places("places")
+            lexicon.relativePlaces = try places("relative")
+            lexicon.ordinalBefore = try terms("before")
+            lexicon.ordinalAfter = try terms("after")
+            lexicon.relativeAfter = try terms("relative_after")
+        }
         lexicon.existentials = try record.optionalTexts("existentials").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         if let checks = record.optional("claim_checks") {
             let fields = try checks.record("'claim_checks'", allowed: ["tags", "openers", "hearsay"])
@@ -133,6 +165,18 @@ public struct Lexicon: Sendable {
             guard countedReferences.contains(terms[i]), !(i > 0 && pickers.contains(terms[i - 1])) else { return true }
             return terms.reduce(0) { $0 + (isNumber($1) ? 1 : 0) } == 1
         }
+    }
+
+    /// The place in a list that the line picks ("tell me more about the third one": 3; "the
+    /// last": -1), and where its word stands; nil when it picks none.
+    /// - Returns: `relative` when the place counts from where the conversation is ("the next one").
+    public func ordinal(in terms: [String]) -> (place: Int, at: Int, relative: Bool)? {
+        for (i, term) in terms.enumerated() where i > 0 && ordinalBefore.contains(terms[i - 1]) {
+            let last = i + 1 == terms.count
+            if let place = ordinalPlaces[term], last || ordinalAfter.contains(terms[i + 1]) { return (place, i, false) }
+            if let place = relativePlaces[term], last || relativeAfter.contains(terms[i + 1]) { return (place, i, true) }
+        }
+        return nil
     }
 
     /// Whether the word at `i` is part of a phrase of `existentials` ("how many steps are there").
