@@ -39,9 +39,15 @@ public struct Session: Sendable {
     /// say, while the line before was answered). It is used where the conversation could not
     /// have changed it, and the line is read again where it could: the answer is the same.
     public mutating func respond(to line: String, readAhead: Analysis?) -> Reply {
+        respond(to: line, readAhead: readAhead, split: true)
+    }
+
+    /// - Parameter split: whether a line of two questions may be answered as two.
+    private mutating func respond(to line: String, readAhead: Analysis?, split: Bool) -> Reply {
         let line = InputSanitizer.clean(line)
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
+        if split, let both = twoQuestions(line) { return both }
         let resolver = Resolver(language: advisor.language)
         let language = advisor.language
         var analysis: Analysis
@@ -131,6 +137,36 @@ public struct Session: Sendable {
         context.remember(understanding, named: answer.named, listed: answer.listed)
         last = understanding
         return .answer(understanding, text: answer.text)
+    }
+
+    /// "What does a system analyst earn and what do they do?": two questions in one line, each
+    /// answered, in order, the second in the light of the first (its "they" is the analyst).
+    /// The line reports the first question's reading. Nil, and the session as it was, unless
+    /// the line splits where a question opens (`Lexicon.questionSplit`) into two questions the
+    /// advisor answers that ask different things. A first part that tells about oneself ("I
+    /// know Java and what should I learn next?") is noted first, as `statementThenQuestion`
+    /// does after a comma.
+    private mutating func twoQuestions(_ line: String) -> Reply? {
+        let words = line.split(whereSeparator: { $0 == " " }).map(String.init)
+        guard let at = advisor.language.lexicon.questionSplit(in: words) else { return nil }
+        let first = words[..<at.end].joined(separator: " "), second = words[at.start...].joined(separator: " ")
+        let saved = self
+        guard case .answer(var asked, let firstText) = respond(to: first, readAhead: nil, split: false),
+              case .answer(let then, let secondText) = respond(to: second, readAhead: nil, split: true),
+              asked.clarification == nil, then.clarification == nil, then.intent != .profileUpdate,
+              !ConversationContext.social.contains(asked.intent), !ConversationContext.social.contains(then.intent),
+              asked.intent != then.intent || asked.entities != then.entities else {
+            self = saved
+            return nil
+        }
+        // One suggestion of what to ask next, after both answers.
+        var text = firstText
+        if let question = advisor.templates.suggestions[asked.intent] {
+            let suggestion = "\n" + advisor.templates.fill("suggest", ["question": question])
+            if text.hasSuffix(suggestion) { text.removeLast(suggestion.count) }
+        }
+        asked.reason += "; it goes on to ask \(then.intent.rawValue), answered after"
+        return .answer(asked, text: text + "\n\n" + secondText)
     }
 
     /// A line whose first clause tells the advisor about oneself (a profile update) and whose

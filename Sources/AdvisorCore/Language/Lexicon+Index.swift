@@ -39,7 +39,7 @@ extension Lexicon {
                 w.int(place)
             }
         }
-        for set in [ordinalBefore, ordinalAfter, relativeAfter] { w.strings(set.sorted()) }
+        for set in [ordinalBefore, ordinalAfter, relativeAfter, questionOpeners, questionJoiners] { w.strings(set.sorted()) }
         for phrases in [claimTags, claimOpeners, hearsay, existentials] {
             w.count(phrases.count)
             for words in phrases { w.strings(words) }
@@ -90,6 +90,8 @@ extension Lexicon {
         ordinalBefore = Set(try r.strings())
         ordinalAfter = Set(try r.strings())
         relativeAfter = Set(try r.strings())
+        questionOpeners = Set(try r.strings())
+        questionJoiners = Set(try r.strings())
         func phrases() throws -> [[String]] { try (0..<(try r.count())).map { _ in try r.strings() } }
         claimTags = try phrases()
         claimOpeners = try phrases()

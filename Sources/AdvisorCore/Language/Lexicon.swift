@@ -54,12 +54,16 @@ public struct Lexicon: Sendable {
     /// words that may come after them: "the next step" is the person's own next step, not this.
     public internal(set) var relativePlaces: [String: Int] = [:]
     public internal(set) var relativeAfter: Set<String> = []
+    /// Words that open a question ("what", "how", "does"), as folded words, and the words that
+    /// join two questions ("and"): where a line of two questions splits (`questionSplit`).
+    public internal(set) var questionOpeners: Set<String> = []
+    public internal(set) var questionJoiners: Set<String> = []
     /// Phrases in which a reference word points at nothing ("are there", "there is"), as terms.
     public internal(set) var existentials: [[String]] = []
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "forgetting", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -134,6 +138,11 @@ public struct Lexicon: Sendable {
             lexicon.ordinalAfter = try terms("after")
             lexicon.relativeAfter = try terms("relative_after")
         }
+        if let questions = record.optional("questions") {
+            let fields = try questions.record("'questions'", allowed: ["openers", "joiners"])
+            lexicon.questionOpeners = Set(try fields.texts("openers").flatMap { normalizer.words($0) })
+            lexicon.questionJoiners = Set(try fields.texts("joiners").flatMap { normalizer.words($0) })
+        }
         lexicon.existentials = try record.optionalTexts("existentials").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         if let checks = record.optional("claim_checks") {
             let fields = try checks.record("'claim_checks'", allowed: ["tags", "openers", "hearsay"])
@@ -175,6 +184,23 @@ public struct Lexicon: Sendable {
             let last = i + 1 == terms.count
             if let place = ordinalPlaces[term], last || ordinalAfter.contains(terms[i + 1]) { return (place, i, false) }
             if let place = relativePlaces[term], last || relativeAfter.contains(terms[i + 1]) { return (place, i, true) }
+        }
+        return nil
+    }
+
+    /// Where a line of two questions splits, in its words as typed (split at spaces): after a
+    /// "?" that more words follow, or at a joining word ("and") followed by a word that opens a
+    /// question ("what does a DBA earn and what do they do"). `end` is where the first question
+    /// ends, `start` where the second begins; each has three words or more.
+    public func questionSplit(in words: [String]) -> (end: Int, start: Int)? {
+        func folded(_ word: String) -> String { word.lowercased().filter { $0.isLetter || $0 == "'" } }
+        for i in 3..<max(3, words.count - 2) {
+            if words[i - 1].hasSuffix("?"), questionOpeners.contains(folded(words[i])) { return (i, i) }
+            // Joiners are short words: most words are passed over without folding them.
+            if words[i].utf8.count <= 5, questionJoiners.contains(folded(words[i])), questionOpeners.contains(folded(words[i + 1])),
+               words.count - i - 1 >= 3 {
+                return (i, i + 1)
+            }
         }
         return nil
     }
