@@ -15,45 +15,75 @@ extension IntentMatcher {
         let query: Int
     }
 
-    /// Buffers reused from intent to intent.
-    struct IntentScratch {
-        var order: [Int] = []
-        /// The squared weight of each query feature, in line order.
-        var weight2: [Double]
-        var hits: [Int] = []
-        /// Per document of a small intent, its dot product so far, and which documents have one.
-        var sums: [Double] = []
-        var touched: [Int] = []
-        /// The light features' weights per bit of the documents' feature summaries.
-        var lightOnBit = [Double](repeating: 0, count: 64)
+    /// How many of a large intent's documents are scored before its walk (`bestOf`): the first
+    /// (shortest) few holding each of the heaviest query features.
+    static let seedFeatures = 2
+    static let seedsPerFeature = 2
 
-        init(weights: [Double]) {
-            weight2 = weights.map { $0 * $0 }
+    /// Where each of a question's buffers lies in its one allocation.
+    struct ScratchLayout {
+        var size = 0
+        var alignment = 8
+
+        /// The offset of room for `count` values of type `T`.
+        mutating func take<T>(_: T.Type, _ count: Int) -> Int {
+            let align = MemoryLayout<T>.alignment
+            alignment = max(alignment, align)
+            let at = (size + align - 1) / align * align
+            size = at + MemoryLayout<T>.stride * count
+            return at
         }
+    }
+
+    /// Buffers reused from intent to intent (room in the question's one allocation).
+    struct IntentScratch {
+        /// The squared weight of each query feature, in line order.
+        let weight2: UnsafeMutablePointer<Double>
+        /// One intent's cursors, lightest first, and the query features a document holds.
+        let order: UnsafeMutablePointer<Int>
+        let hits: UnsafeMutablePointer<Int>
+        /// The light features' weights per bit of the documents' feature summaries.
+        let lightOnBit: UnsafeMutablePointer<Double>
+        /// Per document of a small intent, its dot product so far, and which documents have one.
+        let sums: UnsafeMutablePointer<Double>
+        let touched: UnsafeMutablePointer<Int>
+        /// The documents a walk scored before it began.
+        let seeds: UnsafeMutablePointer<Int>
+        /// `sums[..<zeroed]` are zero (set as far as the largest small intent so far: a question
+        /// meets few, and zeroing room it never uses would cost more than the intents it scores).
+        var zeroed = 0
     }
 
     /// An intent's best cosines so far (each document as many times as it has examples) and
     /// the example shown for the best.
     struct Best {
-        var values: [Double]
+        let values: UnsafeMutablePointer<Double>
+        let count: Int
         var filled = 0
         var example = -1
 
-        init(_ k: Int) { values = [Double](repeating: 0, count: k) }
+        init(values: UnsafeMutablePointer<Double>, count: Int) {
+            self.values = values
+            self.count = count
+            values.initialize(repeating: 0, count: count)
+        }
 
-        /// Empty again, keeping its storage (one per question, reused intent by intent).
+        /// Empty again (one per question, reused intent by intent).
         mutating func reset() {
-            for j in values.indices { values[j] = 0 }
+            values.update(repeating: 0, count: count)
             filled = 0
             example = -1
         }
 
         /// The k-th best cosine once there are k, else 0.
-        var floor: Double { filled == values.count ? values[values.count - 1] : 0 }
+        var floor: Double { filled == count ? values[count - 1] : 0 }
 
         /// Takes a document's cosine, counting it `copies` times; `shown` is its first example.
+        @inline(__always)
         mutating func add(_ cosine: Double, copies: Int, shown: Int) {
-            let k = values.count
+            let k = count
+            // Below the k-th best (hence below the best): nothing changes. Most come here.
+            if filled == k && cosine < values[k - 1] { return }
             // Of all examples with the best cosine, the first in the data is shown.
             if example < 0 || cosine > values[0] {
                 example = shown
@@ -73,7 +103,7 @@ extension IntentMatcher {
     /// Takes document `d` with dot product `dot` into `best`, unless it is left out: an
     /// exclusive feature the line lacks, or the leave-one-out example is its only one.
     @inline(__always)
-    private func consider(_ d: Int, _ document: Summary, dot: Double, queryIDs: [Int], queryNorm: Double, excluded: Int?,
+    private func consider(_ d: Int, _ document: Summary, dot: Double, queryIDs: UnsafeBufferPointer<Int>, queryNorm: Double, excluded: Int?,
                           excludedDocument: Int?, into best: inout Best) {
         // As when every example was compared: one that shares no weight with the line is not a match.
         guard dot > 0 else { return }
@@ -101,7 +131,7 @@ extension IntentMatcher {
     /// too light to lift a document to it on their own stop supplying candidates (never to be
     /// walked again, as both the k-th best and the norms only grow); and the walk ends when no
     /// feature is heavy enough. A candidate's dot product comes from its own features.
-    func bestOf(intent: Int, cursors: UnsafeMutableBufferPointer<Cursor>, queryIDs: [Int], queryNorm: Double,
+    func bestOf(intent: Int, cursors: UnsafeMutableBufferPointer<Cursor>, queryIDs: UnsafeBufferPointer<Int>, queryNorm: Double,
                 excluded: Int?, excludedDocument: Int?, scratch: inout IntentScratch, best: inout Best) {
         best.reset()
         let firstDocument = Int(intentStart[intent]), lastDocument = Int(intentStart[intent + 1])
@@ -110,49 +140,64 @@ extension IntentMatcher {
 
         // A small intent: every posting added up, as cheap as the walk below would be.
         if lastDocument - firstDocument <= smallIntent && postingCount <= smallIntent {
-            // As large as the largest small intent so far (a question meets few), not as
-            // `smallIntent`: zeroing room it never uses cost more than the intents it scores.
             let documents = lastDocument - firstDocument
-            if scratch.sums.count < documents {
-                scratch.sums = [Double](repeating: 0, count: documents)
-                scratch.touched = [Int](repeating: 0, count: documents)
+            let sums = scratch.sums, touched = scratch.touched
+            if scratch.zeroed < documents {
+                (sums + scratch.zeroed).initialize(repeating: 0, count: documents - scratch.zeroed)
+                scratch.zeroed = documents
             }
-            // Plain buffers, not arrays, in the loop that adds up every posting: an append
-            // asks whether the array is shared every time.
+            // Feature by feature in line order, so each sum adds up in line order. Every
+            // document of the first feature is new. (Pointers rather than ranges: a range's
+            // checks cost as much as the additions.)
             var touchedCount = 0
-            scratch.touched.withUnsafeMutableBufferPointer { touched in
-            scratch.sums.withUnsafeMutableBufferPointer { sums in
-                // Feature by feature in line order, so each sum adds up in line order.
-                for c in cursors {
-                    for p in c.position..<c.end {
-                        let d = Int(postings[p]) - firstDocument
-                        if sums[d] == 0 {
-                            touched[touchedCount] = d
-                            touchedCount += 1
-                        }
-                        sums[d] += c.weight2
-                    }
-                }
-                for d in touched[..<touchedCount] {
-                    let dot = sums[d]
-                    sums[d] = 0
-                    // Most cannot reach the k-th best: one multiplication tells (with a margin
-                    // for rounding, so that no document that might tie is passed over).
-                    let floor = best.floor
-                    let document = summary(firstDocument + d)
-                    if floor > 0 && dot * (1 + 1e-9) < floor * (queryNorm * document.norm) { continue }
-                    consider(firstDocument + d, document, dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
-                             excludedDocument: excludedDocument, into: &best)
+            var p = postings.start + cursors[0].position
+            var end = postings.start + cursors[0].end
+            let w = cursors[0].weight2
+            while p < end {
+                let d = Int(p.pointee) - firstDocument
+                touched[touchedCount] = d
+                touchedCount &+= 1
+                sums[d] = w
+                p += 1
+            }
+            for c in cursors.dropFirst() {
+                let w = c.weight2
+                p = postings.start + c.position
+                end = postings.start + c.end
+                while p < end {
+                    let d = Int(p.pointee) - firstDocument
+                    let sum = sums[d]
+                    // Written every time and kept the first (a document is new about as often
+                    // as not: a branch on it was mispredicted half the time).
+                    touched[touchedCount] = d
+                    touchedCount &+= sum == 0 ? 1 : 0
+                    sums[d] = sum + w
+                    p += 1
                 }
             }
+            // Most cannot reach the k-th best, and one multiplication tells: a document needs a
+            // dot product of `perUnit` per unit of its norm (less a margin for rounding, so that
+            // no document that might tie is passed over). The norms lie side by side, at half
+            // the stride of the documents' summaries.
+            let norms = norm.start + firstDocument
+            var perUnit = 0.0
+            for i in 0..<touchedCount {
+                let d = touched[i]
+                let dot = sums[d]
+                sums[d] = 0
+                if dot < perUnit * norms[d] { continue }
+                consider(firstDocument + d, summary(firstDocument + d), dot: dot, queryIDs: queryIDs, queryNorm: queryNorm,
+                         excluded: excluded, excludedDocument: excludedDocument, into: &best)
+                perUnit = best.floor * queryNorm / (1 + 1e-9)
             }
             return
         }
 
         // Lightest first, for splitting off the features that cannot matter.
-        scratch.order.removeAll(keepingCapacity: true)
-        scratch.order.append(contentsOf: 0..<cursors.count)
-        scratch.order.sort { cursors[$0].weight2 != cursors[$1].weight2 ? cursors[$0].weight2 < cursors[$1].weight2 : $0 < $1 }
+        var order = UnsafeMutableBufferPointer(start: scratch.order, count: cursors.count)
+        for i in order.indices { order[i] = i }
+        order.sort { cursors[$0].weight2 != cursors[$1].weight2 ? cursors[$0].weight2 < cursors[$1].weight2 : $0 < $1 }
+        let lightOnBit = scratch.lightOnBit, hits = scratch.hits, weight2 = scratch.weight2
         // A margin far above rounding error, so that a skipped document could never have tied.
         let slack = 1 + 1e-9
         var next = firstDocument
@@ -161,7 +206,41 @@ extension IntentMatcher {
         var cut = 0
         var light = 0.0
         var lightBits: UInt64 = 0
-        for b in 0..<64 { scratch.lightOnBit[b] = 0 }
+        lightOnBit.initialize(repeating: 0, count: 64)
+
+        // First the shortest few documents with the heaviest features, scored outright: the
+        // likeliest to be among the best, so the k-th best is high from the start and the walk
+        // passes over far more (it began with a floor of 0, raised only as it went). The walk
+        // then leaves them out, so each document is taken once (and `Best` does not care in
+        // what order). Their dot products as below: summed in line order, the features'
+        // bits telling most without a look at the postings.
+        let seeds = scratch.seeds
+        var seedCount = 0
+        var t = order.count, seeded = 0
+        while t > 0 && seeded < Self.seedFeatures {
+            t -= 1
+            let c = order[t]
+            let first = cursors[c].position, end = cursors[c].end
+            guard first < end else { continue }
+            seeded += 1
+            for p in first..<min(end, first + Self.seedsPerFeature) {
+                let d = Int(postings[p])
+                guard !UnsafeBufferPointer(start: seeds, count: seedCount).contains(d) else { continue }
+                seeds[seedCount] = d
+                seedCount += 1
+                let mayHold = postingBits[p]
+                var dot = 0.0
+                for other in cursors.indices where mayHold & cursors[other].bit != 0 {
+                    if other != c && !cursors[other].exact {
+                        let at = advance(cursors[other].position, end: cursors[other].end, to: d)
+                        guard at < cursors[other].end && Int(postings[at]) == d else { continue }
+                    }
+                    dot += cursors[other].weight2
+                }
+                consider(d, summary(d), dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
+                         excludedDocument: excludedDocument, into: &best)
+            }
+        }
 
         // A norm no document from `next` on is below (the last candidate's, rounded down: it
         // lies beside its posting, so the walk never fetches a document just for its norm).
@@ -181,14 +260,14 @@ extension IntentMatcher {
                     least = norm[next]
                 }
                 let bound = queryNorm * least
-                while cut < scratch.order.count {
-                    let c = scratch.order[cut]
+                while cut < order.count {
+                    let c = order[cut]
                     let w = cursors[c].position < cursors[c].end ? cursors[c].weight2 : 0
                     if (light + w) / bound * slack >= floor { break }
                     light += w
                     if w > 0 {
                         lightBits |= cursors[c].bit
-                        scratch.lightOnBit[cursors[c].bit.trailingZeroBitCount] += w
+                        lightOnBit[cursors[c].bit.trailingZeroBitCount] += w
                     }
                     cut += 1
                 }
@@ -200,8 +279,8 @@ extension IntentMatcher {
             // feature that reaches the candidate (-1 when several do).
             var second = Int.max
             var alone = -1
-            for t in cut..<scratch.order.count {
-                let c = scratch.order[t]
+            for t in cut..<order.count {
+                let c = order[t]
                 var p = cursors[c].position
                 let end = cursors[c].end
                 guard p < end else { continue }
@@ -242,7 +321,7 @@ extension IntentMatcher {
                         var held = postingBits[p] & lightBits
                         var most = heavy
                         while held != 0 {
-                            most += scratch.lightOnBit[held.trailingZeroBitCount]
+                            most += lightOnBit[held.trailingZeroBitCount]
                             held &= held - 1
                         }
                         if most >= reach { break }
@@ -267,6 +346,8 @@ extension IntentMatcher {
             }
             next = candidate + 1
             least = Double(postingNorm[at])
+            // Scored before the walk began.
+            if UnsafeBufferPointer(start: seeds, count: seedCount).contains(candidate) { continue }
             // What the features walked and the light ones it may hold could give it, at most,
             // from what lies beside the posting.
             let perNorm = floor * queryNorm
@@ -276,7 +357,7 @@ extension IntentMatcher {
                 var held = postingBits[at] & lightBits
                 var most = heavy
                 while held != 0 {
-                    most += scratch.lightOnBit[held.trailingZeroBitCount]
+                    most += lightOnBit[held.trailingZeroBitCount]
                     held &= held - 1
                 }
                 if most < reach { continue }
@@ -287,17 +368,17 @@ extension IntentMatcher {
             // the bit is set; the others are looked for in their own postings (which lie in
             // order, so this reads memory nearby, where fetching the document's features would
             // not). Summed in line order.
-            scratch.hits.removeAll(keepingCapacity: true)
-            for t in cut..<scratch.order.count {
-                let c = scratch.order[t]
+            var hitCount = 0
+            for t in cut..<order.count {
+                let c = order[t]
                 let p = cursors[c].position
-                if p < cursors[c].end && Int(postings[p]) == candidate { scratch.hits.append(cursors[c].query) }
+                if p < cursors[c].end && Int(postings[p]) == candidate { hits[hitCount] = cursors[c].query; hitCount += 1 }
             }
             // Heaviest first; once what the document can still hold falls short, it is passed over.
             let mayHold = postingBits[at]
             var most = heavy
             for t in 0..<cut {
-                let c = scratch.order[t]
+                let c = order[t]
                 if cursors[c].position < cursors[c].end && mayHold & cursors[c].bit != 0 { most += cursors[c].weight2 }
             }
             let reach = perNorm * Double(postingNorm[at]) / slack
@@ -305,31 +386,31 @@ extension IntentMatcher {
             var shortOf = false
             while t > 0 {
                 t -= 1
-                let c = scratch.order[t]
+                let c = order[t]
                 let end = cursors[c].end
                 guard cursors[c].position < end, mayHold & cursors[c].bit != 0 else { continue }
                 if cursors[c].exact {
-                    scratch.hits.append(cursors[c].query)
+                    hits[hitCount] = cursors[c].query; hitCount += 1
                     continue
                 }
                 let p = Int(postings[cursors[c].position]) < candidate ? advance(cursors[c].position, end: end, to: candidate) : cursors[c].position
                 cursors[c].position = p
                 if p < end && Int(postings[p]) == candidate {
-                    scratch.hits.append(cursors[c].query)
+                    hits[hitCount] = cursors[c].query; hitCount += 1
                 } else {
                     most -= cursors[c].weight2
                     if floor > 0 && most < reach { shortOf = true; break }
                 }
             }
             if shortOf { continue }
-            for i in scratch.hits.indices.dropFirst() {
-                let q = scratch.hits[i]
+            for i in 1..<max(1, hitCount) {
+                let q = hits[i]
                 var j = i
-                while j > 0 && scratch.hits[j - 1] > q { scratch.hits[j] = scratch.hits[j - 1]; j -= 1 }
-                scratch.hits[j] = q
+                while j > 0 && hits[j - 1] > q { hits[j] = hits[j - 1]; j -= 1 }
+                hits[j] = q
             }
             var dot = 0.0
-            for q in scratch.hits { dot += scratch.weight2[q] }
+            for i in 0..<hitCount { dot += weight2[hits[i]] }
             // Only a document that may reach the k-th best (or tie it) is fetched.
             if floor > 0 && dot * (1 + 1e-9) < perNorm * Double(postingNorm[at]) { continue }
             consider(candidate, summary(candidate), dot: dot, queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded,
@@ -357,7 +438,7 @@ extension IntentMatcher {
 
     /// Whether the line holds every exclusive feature of the document.
     @inline(__always)
-    private func holdsExclusive(_ document: Int, _ queryIDs: [Int]) -> Bool {
+    private func holdsExclusive(_ document: Int, _ queryIDs: UnsafeBufferPointer<Int>) -> Bool {
         let first = Int(exclusiveStart[document]), end = Int(exclusiveStart[document + 1])
         guard first < end else { return true }
         for e in first..<end where !queryIDs.contains(Int(exclusive[e])) { return false }

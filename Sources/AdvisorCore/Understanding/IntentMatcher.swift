@@ -117,9 +117,7 @@ struct IntentMatcher: @unchecked Sendable {
     ///   leave-one-out test (how an example fares when it is not there to match itself).
     func scores(features lineFeatures: [String], excluding excluded: Int? = nil) -> [(intent: Intent, score: Double, example: Int)] {
         var queryIDs: [Int] = []
-        var queryWeights: [Double] = []
         queryIDs.reserveCapacity(lineFeatures.count)
-        queryWeights.reserveCapacity(lineFeatures.count)
         var seen = Set<Int>()
         var norm2 = 0.0
         for feature in lineFeatures {
@@ -127,7 +125,6 @@ struct IntentMatcher: @unchecked Sendable {
                 let isNew = lineFeatures.count <= 32 ? !queryIDs.contains(id) : seen.insert(id).inserted
                 if isNew {
                     queryIDs.append(id)
-                    queryWeights.append(idf[id])
                     norm2 += idf[id] * idf[id]
                 }
             } else if !feature.utf8.contains(UInt8(ascii: " ")) && !feature.hasPrefix("^") {
@@ -140,57 +137,93 @@ struct IntentMatcher: @unchecked Sendable {
 
         // The query's postings, intent by intent, each intent's in line order.
         let intentCount = Intent.allCases.count
-        var cursorCount = [Int](repeating: 0, count: intentCount + 1)
-        for id in queryIDs {
-            for entry in Int(directoryStart[id])..<Int(directoryStart[id + 1]) { cursorCount[Int(directory[2 * entry]) + 1] += 1 }
+        var cursorTotal = 0
+        for id in queryIDs { cursorTotal += Int(directoryStart[id + 1]) - Int(directoryStart[id]) }
+        var largestSmall = 0
+        for i in 0..<intentCount where Int(intentStart[i + 1] - intentStart[i]) <= smallIntent {
+            largestSmall = max(largestSmall, Int(intentStart[i + 1] - intentStart[i]))
         }
-        for i in 0..<intentCount { cursorCount[i + 1] += cursorCount[i] }
-        var cursors = [Cursor](repeating: Cursor(position: 0, end: 0, weight2: 0, bit: 0, exact: false, query: 0), count: cursorCount[intentCount])
-        var fill = cursorCount
+        // Every buffer the question needs, from one allocation (a dozen arrays, some regrown
+        // intent by intent, cost more than the smaller intents' scoring).
+        var layout = ScratchLayout()
+        let cursorsAt = layout.take(Cursor.self, cursorTotal)
+        let cursorStartAt = layout.take(Int.self, intentCount + 1)
+        let fillAt = layout.take(Int.self, intentCount + 1)
+        let weight2At = layout.take(Double.self, queryIDs.count)
+        let orderAt = layout.take(Int.self, queryIDs.count)
+        let hitsAt = layout.take(Int.self, queryIDs.count)
+        let lightOnBitAt = layout.take(Double.self, 64)
+        let valuesAt = layout.take(Double.self, nearest)
+        let sumsAt = layout.take(Double.self, largestSmall)
+        // One more than the documents: the small intents' loop writes one past the last it keeps.
+        let touchedAt = layout.take(Int.self, largestSmall + 1)
+        let seedsAt = layout.take(Int.self, Self.seedFeatures * Self.seedsPerFeature)
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(1, layout.size), alignment: layout.alignment)
+        defer { memory.deallocate() }
+
+        let cursorStart = (memory + cursorStartAt).bindMemory(to: Int.self, capacity: intentCount + 1)
+        cursorStart.initialize(repeating: 0, count: intentCount + 1)
+        for id in queryIDs {
+            for entry in Int(directoryStart[id])..<Int(directoryStart[id + 1]) { cursorStart[Int(directory[2 * entry]) + 1] += 1 }
+        }
+        for i in 0..<intentCount { cursorStart[i + 1] += cursorStart[i] }
+        let cursors = (memory + cursorsAt).bindMemory(to: Cursor.self, capacity: cursorTotal)
+        let fill = (memory + fillAt).bindMemory(to: Int.self, capacity: intentCount + 1)
+        fill.initialize(from: cursorStart, count: intentCount + 1)
         for (q, id) in queryIDs.enumerated() {
-            let w = queryWeights[q]
+            let w = idf[id]
             let bit = featureBit[id]
             let first = Int(directoryStart[id]), last = Int(directoryStart[id + 1])
             for entry in first..<last {
                 let intent = Int(directory[2 * entry])
                 let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
-                cursors[fill[intent]] = Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w,
-                                               bit: 1 << (bit & ~Self.exactFlag), exact: bit & Self.exactFlag != 0, query: q)
+                (cursors + fill[intent]).initialize(to: Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w,
+                                                               bit: 1 << (bit & ~Self.exactFlag), exact: bit & Self.exactFlag != 0, query: q))
                 fill[intent] += 1
             }
         }
 
         let excludedDocument = excluded.flatMap { $0 >= 0 && $0 < documentOf.count ? Int(documentOf[$0]) : nil }
         var result: [(intent: Intent, score: Double, example: Int)] = []
-        var scratch = IntentScratch(weights: queryWeights)
-        var best = Best(nearest)
-        for (index, intent) in Intent.allCases.enumerated() where cursorCount[index] < cursorCount[index + 1] {
-            cursors.withUnsafeMutableBufferPointer { all in
-                bestOf(intent: index, cursors: UnsafeMutableBufferPointer(rebasing: all[cursorCount[index]..<cursorCount[index + 1]]),
+        result.reserveCapacity(intentCount)
+        let weight2 = (memory + weight2At).bindMemory(to: Double.self, capacity: queryIDs.count)
+        for (q, id) in queryIDs.enumerated() { weight2[q] = idf[id] * idf[id] }
+        var scratch = IntentScratch(weight2: weight2, order: (memory + orderAt).bindMemory(to: Int.self, capacity: queryIDs.count),
+                                    hits: (memory + hitsAt).bindMemory(to: Int.self, capacity: queryIDs.count),
+                                    lightOnBit: (memory + lightOnBitAt).bindMemory(to: Double.self, capacity: 64),
+                                    sums: (memory + sumsAt).bindMemory(to: Double.self, capacity: largestSmall),
+                                    touched: (memory + touchedAt).bindMemory(to: Int.self, capacity: largestSmall + 1),
+                                    seeds: (memory + seedsAt).bindMemory(to: Int.self, capacity: Self.seedFeatures * Self.seedsPerFeature))
+        var best = Best(values: (memory + valuesAt).bindMemory(to: Double.self, capacity: nearest), count: nearest)
+        queryIDs.withUnsafeBufferPointer { queryIDs in
+            for (index, intent) in Intent.allCases.enumerated() where cursorStart[index] < cursorStart[index + 1] {
+                bestOf(intent: index, cursors: UnsafeMutableBufferPointer(start: cursors + cursorStart[index], count: cursorStart[index + 1] - cursorStart[index]),
                        queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded, excludedDocument: excludedDocument,
                        scratch: &scratch, best: &best)
+                guard best.example >= 0 else { continue }
+                // The best example counts most; the next ones steady it against one lucky example.
+                let k = nearest
+                var score = best.values[0]
+                if k > 1 {
+                    var rest = 0.0
+                    for j in 1..<k { rest += best.values[j] }
+                    score = 0.7 * best.values[0] + 0.3 * rest / Double(k - 1)
+                }
+                result.append((intent, score, best.example))
             }
-            guard best.example >= 0 else { continue }
-            // The best example counts most; the next ones steady it against one lucky example.
-            let k = nearest
-            var score = best.values[0]
-            if k > 1 {
-                var rest = 0.0
-                for j in 1..<k { rest += best.values[j] }
-                score = 0.7 * best.values[0] + 0.3 * rest / Double(k - 1)
-            }
-            result.append((intent, score, best.example))
         }
         // `result` is in the contract's order, so a stable sort on the score alone breaks ties
         // by it: an insertion sort (a few dozen intents) moves an entry only past lower scores.
-        for i in result.indices.dropFirst() {
-            let entry = result[i]
-            var j = i
-            while j > 0 && result[j - 1].score < entry.score {
-                result[j] = result[j - 1]
-                j -= 1
+        result.withUnsafeMutableBufferPointer { result in
+            for i in result.indices.dropFirst() {
+                let entry = result[i]
+                var j = i
+                while j > 0 && result[j - 1].score < entry.score {
+                    result[j] = result[j - 1]
+                    j -= 1
+                }
+                result[j] = entry
             }
-            result[j] = entry
         }
         return result
     }
