@@ -68,4 +68,29 @@ import Testing
             ("does it pay more than a cloud engineer", "role.compare role=devops-engineer,cloud-engineer"),
         ], in: &roles)
     }
+
+    /// "How much will I earn?" from someone aiming at a role is that role's pay; without a
+    /// target, or asked of others, it is the table as before.
+    @Test func aSalaryQuestionAboutOneselfTakesTheTargetRole() {
+        var session = TestData.session()
+        ContextRuleTests.walk([
+            ("how much will I earn", "role.salary"),
+            ("I want to become a cloud engineer", "profile.update"),
+            ("how much will I earn", "role.salary role=cloud-engineer"),
+            ("what is the salary of all roles", "role.salary"),
+        ], in: &session)
+    }
+
+    /// Questions of the job the article does not cover are declined, though they name a role;
+    /// a line that only resembles an everyday request stays answered.
+    @Test(arguments: [
+        ("can backend developers work remotely", "out_of_scope"),
+        ("what are the working hours of a backend developer", "out_of_scope"),
+        ("how do i improve my soft skills", "skills.list kind=soft"),
+        ("what do backend developers do all day", "backend.definition"),
+    ])
+    func whatTheArticleDoesNotCoverIsDeclined(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
 }

@@ -79,11 +79,11 @@ public struct Templates: Sendable {
             case .text(let t): out += t
             case .slot(let s):
                 guard let value = values[s] else { out += "{\(s)}"; continue }
-                if Self.takesAn(value), out.hasSuffix("a ") || out.hasSuffix("A ") {
-                    let article = out.index(out.endIndex, offsetBy: -2)
-                    if article == out.startIndex || out[out.index(before: article)].isWhitespace {
-                        out.insert("n", at: out.index(after: article))
-                    }
+                // Bytes first: most slots follow no "a", and the word test is the dearer one.
+                let bytes = out.utf8
+                if bytes.last == UInt8(ascii: " "), let a = bytes.dropLast().last, a == UInt8(ascii: "a") || a == UInt8(ascii: "A"),
+                   bytes.count == 2 || [UInt8(ascii: " "), UInt8(ascii: "\n")].contains(bytes.dropLast(2).last), Self.takesAn(value) {
+                    out.insert("n", at: out.index(out.endIndex, offsetBy: -1))
                 }
                 out += value
             }

@@ -57,6 +57,14 @@ struct Resolver {
                 return declined(oos.score, "it is nearly as close to questions the advisor declines (\(percent(oos.score))) as to \(bestIn.intent.rawValue) (\(percent(bestIn.score)))")
             }
         }
+        // Anchored, yet closer to a declined question of the job itself ("do backend developers
+        // work from home?") than to anything the advisor answers: declined too. Only a declined
+        // example that is itself anchored counts: "how do I improve my soft skills" is not
+        // declined for resembling "how do I improve my credit score".
+        if anchored, let oos = base.first(where: { $0.intent == .outOfScope }), oos.score > bestIn.score + language.anchoredDeclineMargin,
+           let example = analysis.nearest(.outOfScope), isAnchored(language.analyze(example)) {
+            return declined(oos.score, "it is about the job, but far closer to questions the advisor declines (\(percent(oos.score))) than to \(bestIn.intent.rawValue) (\(percent(bestIn.score)))")
+        }
         let evidence = anchored ? max(bestIn.score, top.score) : bestIn.score
         if evidence < language.threshold {
             return declined(1 - evidence, "the best match, \(bestIn.intent.rawValue), scores \(percent(evidence)) (below the \(percent(language.threshold)) threshold)")
@@ -160,9 +168,10 @@ struct Resolver {
 
         init(_ analysis: Analysis, _ language: LanguageModel) {
             // A number that points at nothing ("what is two and two") is a word of the line's own.
-            let lexicon = language.lexicon
+            // The two sets, not the whole lexicon: a copy of it retains and releases every table.
+            let references = language.lexicon.references, counted = language.lexicon.countedReferences
             let pointing = analysis.pointsBack
-            usedBy = analysis.requestTerms.filter { !lexicon.references.contains($0) || (lexicon.countedReferences.contains($0) && !pointing) }
+            usedBy = analysis.requestTerms.filter { !references.contains($0) || (counted.contains($0) && !pointing) }
                 .map { language.matcher.intentsUsing($0) }
         }
 

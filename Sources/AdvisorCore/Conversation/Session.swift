@@ -84,6 +84,7 @@ public struct Session: Sendable {
                 understanding = claim
             }
             if let pick = picked(understanding, analysis, resolver) { understanding = pick }
+            understanding = ownTarget(understanding, analysis)
         }
         understanding = followingStep(understanding, analysis)
         // The conversation settles what a bare "skills?" would leave open: no question back.
@@ -147,6 +148,7 @@ public struct Session: Sendable {
     /// know Java and what should I learn next?") is noted first, as `statementThenQuestion`
     /// does after a comma.
     private mutating func twoQuestions(_ line: String) -> Reply? {
+        guard advisor.language.lexicon.mayHoldTwoQuestions(line) else { return nil }
         let words = line.split(whereSeparator: { $0 == " " }).map(String.init)
         guard let at = advisor.language.lexicon.questionSplit(in: words) else { return nil }
         let first = words[..<at.end].joined(separator: " "), second = words[at.start...].joined(separator: " ")
@@ -242,9 +244,9 @@ public struct Session: Sendable {
     /// forgetting and one about oneself (the words a profile update needs: "me", "my"), naming
     /// no role, tool or step ("should I remove Java from my CV?" asks something else).
     private func asksToForget(_ analysis: Analysis) -> Bool {
-        let lexicon = advisor.language.lexicon
+        let forgetting = advisor.language.lexicon.forgetting
         let aboutOneself = advisor.language.shapes[.profileUpdate]?.wordsNeeded ?? []
-        return analysis.terms.contains(where: lexicon.forgetting.contains) && analysis.terms.contains(where: aboutOneself.contains)
+        return analysis.terms.contains(where: forgetting.contains) && analysis.terms.contains(where: aboutOneself.contains)
             && !analysis.values.contains { [.role, .tool, .step].contains($0.type) }
     }
 
@@ -264,6 +266,20 @@ public struct Session: Sendable {
             return understanding
         }
         return nil
+    }
+
+    /// "How much will I earn?" from someone who said which role they want is that role's
+    /// salary, not the whole table: a salary question about oneself (a word of the profile's,
+    /// such as "I") that names no role takes the role the profile aims at.
+    private func ownTarget(_ understanding: Understanding, _ analysis: Analysis) -> Understanding {
+        guard understanding.intent == .roleSalary, (understanding.entities[.role] ?? []).isEmpty, understanding.clarification == nil,
+              let target = profile.target,
+              let aboutOneself = advisor.language.shapes[.profileUpdate]?.wordsNeeded,
+              analysis.terms.contains(where: aboutOneself.contains) else { return understanding }
+        var reading = understanding
+        reading.entities[.role] = [target]
+        reading.reason += "; about yourself, and you want to become \(target)"
+        return reading
     }
 
     /// "Tell me more about the third one" after the roadmap is step 3; "what does the second

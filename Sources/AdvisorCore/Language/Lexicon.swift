@@ -192,6 +192,30 @@ public struct Lexicon: Sendable {
     /// "?" that more words follow, or at a joining word ("and") followed by a word that opens a
     /// question ("what does a DBA earn and what do they do"). `end` is where the first question
     /// ends, `start` where the second begins; each has three words or more.
+    /// Whether `line` may hold two questions at all (a "?" before more words, or a joining
+    /// word between spaces): a pass over its bytes, so that most lines are never split into words.
+    public func mayHoldTwoQuestions(_ line: String) -> Bool {
+        var seenMark = false
+        var start = 0, index = 0
+        var found = false
+        func word(_ end: Int) {
+            // Joiners are short words; a longer one is never looked up.
+            guard end - start >= 2 && end - start <= 5, start > 0 else { return }
+            let text = String(decoding: line.utf8.dropFirst(start).prefix(end - start), as: UTF8.self).lowercased()
+            if questionJoiners.contains(text) { found = true }
+        }
+        for byte in line.utf8 {
+            if byte == UInt8(ascii: "?") { seenMark = true } else if seenMark && byte > 0x40 { return true }
+            if byte == UInt8(ascii: " ") {
+                word(index)
+                if found { return true }
+                start = index + 1
+            }
+            index += 1
+        }
+        return false
+    }
+
     public func questionSplit(in words: [String]) -> (end: Int, start: Int)? {
         func folded(_ word: String) -> String { word.lowercased().filter { $0.isLetter || $0 == "'" } }
         for i in 3..<max(3, words.count - 2) {

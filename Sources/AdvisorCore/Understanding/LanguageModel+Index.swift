@@ -16,6 +16,7 @@ extension LanguageModel {
         for number in [threshold, requiresPenalty, declineMargin, ambiguityMargin, unanchoredMargin, followupConfidence, cueBoost] {
             w.double(number)
         }
+        w.double(anchoredDeclineMargin)
         w.int(maxCharacters)
         w.bool(openingTerm)
         w.strings(anchors.sorted())
@@ -69,6 +70,7 @@ extension LanguageModel {
         let threshold = try r.double(), requiresPenalty = try r.double(), declineMargin = try r.double()
         let ambiguityMargin = try r.double(), unanchoredMargin = try r.double(), followupConfidence = try r.double()
         let cueBoost = try r.double()
+        let anchoredDeclineMargin = try r.double()
         let maxCharacters = try r.int()
         let openingTerm = try r.bool()
         let anchors = Set(try r.strings()), weakNames = Set(try r.strings())
@@ -111,6 +113,7 @@ extension LanguageModel {
         for blob in [pairs, names, words, matching, texts] { try blob.finish() }
         cueStarts = Self.cueStarts(cues)
         self.besideNames = besideNames
+        self.anchoredDeclineMargin = anchoredDeclineMargin
         self.besideJoiners = besideJoiners
         comparedWords = ComparedWords(shapes)
         shapeWords = ShapeWords(shapes)

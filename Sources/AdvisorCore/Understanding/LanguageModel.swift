@@ -34,6 +34,9 @@ public final class LanguageModel: @unchecked Sendable {
     var besideJoiners: Set<String> = []
     /// The decline margin for a line with no anchor at all (no domain name, no anchor word).
     var unanchoredMargin: Double = 0
+    /// How far the declined examples must beat every intent to decline a line anchored in the
+    /// domain ("do backend developers work from home?": of the job, but nothing the article says).
+    var anchoredDeclineMargin: Double = 1
     let followupConfidence: Double
     /// Whether the opening term is a feature of its own ("^what").
     let openingTerm: Bool
@@ -111,7 +114,8 @@ public final class LanguageModel: @unchecked Sendable {
                                                                      "followup_confidence", "followup_intents", "placeholder_weight",
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
                                                                      "cues", "cue_boost", "ambiguity_margin", "max_characters",
-                                                                     "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names"])
+                                                                     "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names",
+                                                                     "anchored_decline_margin"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -201,6 +205,7 @@ public final class LanguageModel: @unchecked Sendable {
         model.ambiguityMargin = try number("ambiguity_margin")
         model.maxCharacters = Int(try number("max_characters"))
         model.unanchoredMargin = try number("unanchored_margin")
+        model.anchoredDeclineMargin = try number("anchored_decline_margin")
         for word in try record.texts("anchors") { model.anchors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("weak_names") { model.weakNames.formUnion(normalizer.terms(of: normalizer.words(word))) }
         if let beside = record.optional("beside_names") {
