@@ -54,4 +54,23 @@ import Testing
         ContextRuleTests.walk([("what is the first step", "steps.detail step=learn-languages")], in: &session)
         #expect(reason(session.respond(to: "and the last one?")) == "it picks place -1 of the 5 the last answer listed: step:certifications")
     }
+
+    /// "And the other one?" after a comparison of two is the one not just talked about, asked
+    /// as the last question was; "which one" after a table is about the table, "what time is it"
+    /// is not.
+    @Test func theOtherOfTwoAndWhichOneOfATable() {
+        var session = TestData.session()
+        ContextRuleTests.walk([
+            ("full stack developer vs api developer", "role.compare role=full-stack-developer,api-developer"),
+            ("what does an api developer do exactly?", "role.describe role=api-developer"),
+            ("and the other one?", "role.describe role=full-stack-developer"),
+            ("how much does it pay?", "role.salary role=full-stack-developer"),
+        ], in: &session)
+        var table = TestData.session()
+        ContextRuleTests.walk([
+            ("give me salaries for each role", "role.salary"),
+            ("what time is it", "out_of_scope"),
+            ("and the lowest one?", "role.rank order=lowest"),
+        ], in: &table)
+    }
 }

@@ -93,4 +93,36 @@ import Testing
         var session = TestData.session()
         #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
     }
+
+    /// A follow-up naming a role after the skills or tools of back-end developers in general
+    /// asks that role's skills.
+    @Test func aRoleAfterTheGeneralSkillsAsksItsSkills() {
+        var session = TestData.session()
+        ContextRuleTests.walk([
+            ("what skills does one need for backend?", "skills.list"),
+            ("just the soft ones", "skills.list kind=soft"),
+            ("and for a devops engineer?", "role.skills role=devops-engineer"),
+        ], in: &session)
+        var tools = TestData.session()
+        ContextRuleTests.walk([
+            ("what tools do backend developers use", "tools.list"),
+            ("and a cloud engineer?", "role.skills role=cloud-engineer"),
+            ("and python?", "tool.describe tool=python"),
+        ], in: &tools)
+    }
+
+    @Test(arguments: [
+        ("what did I tell you earlier about myself?", "profile.show"),
+        ("do you remember my background?", "profile.show"),
+        ("do you remember my last oil change", "out_of_scope"),
+        ("I am working in TCS as a support engineer", "profile.update level=working-professional"),
+        ("how much does a mobile app designer earn", "out_of_scope"),
+        ("describe backend development with a restaurant example", "backend.analogy"),
+        ("find me a good restaurant nearby", "out_of_scope"),
+        ("what do i do from here on", "steps.next"),
+    ])
+    func phrasingsOfTheProfileAnalogyAndOtherJobs(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
 }

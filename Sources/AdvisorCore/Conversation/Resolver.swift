@@ -45,7 +45,7 @@ struct Resolver {
         // A line anchored in the domain (it names a role, tool, step…, or says "backend") is
         // not declined for resembling everyday requests; its key words may carry it over the
         // threshold. Other lines must beat the declined examples by a wider margin.
-        let anchored = isAnchored(analysis) || pointsAtCompared(analysis, context)
+        let anchored = isAnchored(analysis) || pointsAtCompared(analysis, context) || picksFromListed(analysis, context)
         if !anchored, let oos = base.first(where: { $0.intent == .outOfScope }) {
             if oos.score > bestIn.score {
                 return declined(oos.score, "it reads most like the examples of questions the advisor declines")
@@ -121,6 +121,13 @@ struct Resolver {
             guard shape.atLeast > 1, let type = shape.requires, (context.recent[type]?.count ?? 0) >= shape.atLeast else { return false }
             return language.comparedWords.saysWhatIsCompared(analysis, by: intent)
         }
+    }
+
+    /// "Which one is the highest?" right after a table of roles: "one" (a counted reference,
+    /// not "it") points into what the last answer listed, so the line is about those.
+    private func picksFromListed(_ analysis: Analysis, _ context: ConversationContext) -> Bool {
+        guard !context.listed.isEmpty, let at = analysis.pointer else { return false }
+        return language.lexicon.countedReferences.contains(analysis.terms[at])
     }
 
     /// Whether a line may take what it lacks from the context, worked out once per line: when
@@ -274,6 +281,7 @@ struct Resolver {
         }
         let takes = language.shapes[last]?.takes ?? []
         if values.contains(where: { takes.contains($0.type) }) { return last }
+        for value in values { if let intent = language.followupCounterparts[last]?[value.type] { return intent } }
         // An order ("best", "highest") qualifies what it names with it: "best backend
         // language?" is about languages; "the highest?" alone is a ranking.
         for value in values where value.type != .order { if let intent = language.followupIntents[value.type] { return intent } }

@@ -295,16 +295,26 @@ public struct Session: Sendable {
         let index: Int
         if relative {
             guard let current = context.recent[type]?.last, let at = listed.firstIndex(of: EntityValue(type, current)) else { return nil }
-            index = at + place
+            // 0: the other of two ("and the other one?" after a comparison of two).
+            if place == 0 { guard listed.count == 2 else { return nil } }
+            index = place == 0 ? 1 - at : at + place
         } else {
             index = place > 0 ? place - 1 : listed.count + place
         }
         guard listed.indices.contains(index) else { return nil }
         let value = listed[index]
+        // One picked value is never a comparison.
         func takes(_ reading: Understanding) -> Bool {
-            !ConversationContext.social.contains(reading.intent) && advisor.language.shapes[reading.intent]?.takes.contains(type) == true
+            guard let shape = advisor.language.shapes[reading.intent] else { return false }
+            return !ConversationContext.social.contains(reading.intent) && shape.takes.contains(type) && shape.atLeast <= 1
         }
         var reading = understanding
+        // "And the other one?" says nothing but the place: it goes on with the last question.
+        if analysis.requestTerms.allSatisfy({ $0 == analysis.terms[at] }), let last = context.lastIntent,
+           let shape = advisor.language.shapes[last], shape.takes.contains(type), shape.atLeast <= 1 {
+            reading = Understanding(intent: last, confidence: advisor.language.followupConfidence, entities: context.lastEntities,
+                                    analysis: analysis, reason: "")
+        }
         if !takes(reading) {
             reading = resolver.resolve(advisor.language.analyze(analysis, referent: type), context: context)
         }

@@ -50,8 +50,9 @@ public struct Lexicon: Sendable {
     public internal(set) var ordinalPlaces: [String: Int] = [:]
     public internal(set) var ordinalBefore: Set<String> = []
     public internal(set) var ordinalAfter: Set<String> = []
-    /// Words for a place next to the one the conversation is at ("the next one": +1), and the
-    /// words that may come after them: "the next step" is the person's own next step, not this.
+    /// Words for a place next to the one the conversation is at ("the next one": +1; 0: the
+    /// other of two), and the words that may come after them: "the next step" is the person's
+    /// own next step, not this.
     public internal(set) var relativePlaces: [String: Int] = [:]
     public internal(set) var relativeAfter: Set<String> = []
     /// Words that open a question ("what", "how", "does"), as folded words, and the words that
@@ -124,7 +125,7 @@ public struct Lexicon: Sendable {
                     let terms = normalizer.terms(of: normalizer.words(entry.key))
                     guard terms.count == 1 else { throw entry.keyNode.error("an ordinal must be one word, not '\(entry.key)'") }
                     let place = try entry.value.integer("the place of '\(entry.key)'")
-                    guard place != 0 else { throw entry.value.error("the place of '\(entry.key)' must not be 0") }
+                    guard place != 0 || key == "relative" else { throw entry.value.error("the place of '\(entry.key)' must not be 0") }
                     result[terms[0]] = place
                 }
                 return result

@@ -17,6 +17,15 @@ extension LanguageModel {
             w.double(number)
         }
         w.double(anchoredDeclineMargin)
+        let counterparts = Intent.allCases.flatMap { last in
+            (followupCounterparts[last] ?? [:]).sorted(by: { $0.key < $1.key }).map { (last, $0.key, $0.value) }
+        }
+        w.count(counterparts.count)
+        for (last, type, intent) in counterparts {
+            w.string(last.rawValue)
+            w.string(type.rawValue)
+            w.string(intent.rawValue)
+        }
         w.int(maxCharacters)
         w.bool(openingTerm)
         w.strings(anchors.sorted())
@@ -71,6 +80,12 @@ extension LanguageModel {
         let ambiguityMargin = try r.double(), unanchoredMargin = try r.double(), followupConfidence = try r.double()
         let cueBoost = try r.double()
         let anchoredDeclineMargin = try r.double()
+        var followupCounterparts: [Intent: [EntityType: Intent]] = [:]
+        for _ in 0..<(try r.count()) {
+            let last = try Intent(reading: &r)
+            let type = try EntityType(reading: &r)
+            followupCounterparts[last, default: [:]][type] = try Intent(reading: &r)
+        }
         let maxCharacters = try r.int()
         let openingTerm = try r.bool()
         let anchors = Set(try r.strings()), weakNames = Set(try r.strings())
@@ -114,6 +129,7 @@ extension LanguageModel {
         cueStarts = Self.cueStarts(cues)
         self.besideNames = besideNames
         self.anchoredDeclineMargin = anchoredDeclineMargin
+        self.followupCounterparts = followupCounterparts
         self.besideJoiners = besideJoiners
         comparedWords = ComparedWords(shapes)
         shapeWords = ShapeWords(shapes)

@@ -42,6 +42,10 @@ public final class LanguageModel: @unchecked Sendable {
     let openingTerm: Bool
     /// The intent a bare entity follow-up takes when the previous intent cannot take it.
     let followupIntents: [EntityType: Intent]
+    /// Per last intent, the intent a follow-up naming a type it does not take goes to, before
+    /// the type's own (`followup_counterparts`): "and for a DevOps engineer?" after the skills
+    /// of back-end developers asks that role's skills.
+    var followupCounterparts: [Intent: [EntityType: Intent]] = [:]
     /// Placeholder terms per entity value or type (`role/backend-developer`, `role`).
     let placeholders: [String: [String]]
     /// Adjacent word pairs of the entity names ("cloud engineer"), for choosing corrections.
@@ -115,7 +119,7 @@ public final class LanguageModel: @unchecked Sendable {
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
                                                                      "cues", "cue_boost", "ambiguity_margin", "max_characters",
                                                                      "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names",
-                                                                     "anchored_decline_margin"])
+                                                                     "anchored_decline_margin", "followup_counterparts"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -206,6 +210,16 @@ public final class LanguageModel: @unchecked Sendable {
         model.maxCharacters = Int(try number("max_characters"))
         model.unanchoredMargin = try number("unanchored_margin")
         model.anchoredDeclineMargin = try number("anchored_decline_margin")
+        for entry in try record.optional("followup_counterparts")?.pairs("'followup_counterparts'") ?? [] {
+            guard let last = Intent(rawValue: entry.key) else { throw entry.keyNode.error("unknown intent '\(entry.key)'") }
+            for pair in try entry.value.pairs("counterparts of '\(entry.key)'") {
+                guard let type = EntityType(rawValue: pair.key) else { throw pair.keyNode.error("unknown entity type '\(pair.key)'") }
+                let name = try pair.value.text("the counterpart for '\(pair.key)'")
+                guard let intent = Intent(rawValue: name) else { throw pair.value.error("unknown intent '\(name)'") }
+                guard shapes[intent]?.takes.contains(type) == true else { throw pair.value.error("'\(name)' does not take '\(pair.key)'") }
+                model.followupCounterparts[last, default: [:]][type] = intent
+            }
+        }
         for word in try record.texts("anchors") { model.anchors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("weak_names") { model.weakNames.formUnion(normalizer.terms(of: normalizer.words(word))) }
         if let beside = record.optional("beside_names") {
