@@ -125,4 +125,17 @@ import Testing
         var session = TestData.session()
         #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
     }
+
+    /// A scene set first, then the question: the last sentence is answered when it says it is
+    /// for the advisor; a last sentence that does not stays declined with the line.
+    @Test(arguments: [
+        ("I'm not sure what to ask. what do you cover?", "help"),
+        ("I enjoy maths and puzzles more than drawing. should I go for back end?", "career.fit"),
+        ("I lost my card. How do I get a new one?", "out_of_scope"),
+        ("It is raining. what is the weather tomorrow?", "out_of_scope"),
+    ])
+    func theLastSentenceCarriesTheQuestion(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
 }

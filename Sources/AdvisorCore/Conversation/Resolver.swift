@@ -105,7 +105,7 @@ struct Resolver {
     /// Whether the line names something of the domain (a role, tool, step, category,
     /// responsibility or kind of skill, by a name that is not also an everyday word: "soft
     /// skills", not "soft") or holds an anchor word such as "backend".
-    private func isAnchored(_ analysis: Analysis) -> Bool {
+    func isAnchored(_ analysis: Analysis) -> Bool {
         let domainTypes: Set<EntityType> = [.role, .tool, .step, .category, .responsibility, .kind]
         return analysis.mentions.contains { m in
             m.values.contains { domainTypes.contains($0.type) }

@@ -82,6 +82,8 @@ public struct Session: Sendable {
                 understanding = question
             } else if understanding.intent == .outOfScope, let claim = claim(in: line, analysis, resolver) {
                 understanding = claim
+            } else if understanding.intent == .outOfScope, let asked = lastSentence(of: line, resolver) {
+                understanding = asked
             }
             if let pick = picked(understanding, analysis, resolver) { understanding = pick }
             understanding = ownTarget(understanding, analysis)
@@ -326,6 +328,30 @@ public struct Session: Sendable {
         reading.clarification = nil
         reading.reason = "it picks place \(place) of the \(listed.count) the last answer listed: \(value)"
         return reading
+    }
+
+    /// "I enjoy maths and puzzles more than drawing. Should I go for back end?": a line declined
+    /// as a whole whose last sentence is a question the advisor answers, in words of the domain
+    /// or the key words of its intent, is answered as that question; what comes before only
+    /// sets the scene. Nil when there is no such sentence.
+    private func lastSentence(of line: String, _ resolver: Resolver) -> Understanding? {
+        let scalars = Array(line.unicodeScalars.prefix(2000))
+        guard let end = scalars.indices.dropLast().last(where: { ".!?".unicodeScalars.contains(scalars[$0]) && scalars[$0 + 1] == " " })
+        else { return nil }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[(end + 1)...])
+        let text = String(rest).trimmingSpaces()
+        guard text.split(separator: " ").count >= 3 else { return nil }
+        let language = advisor.language
+        var read = language.analyze(text, referent: context.lastType)
+        if !language.reads(read, sameWith: context.lastType), !resolver.speaksOfTheDomain(read) { read = language.analyze(text) }
+        var understanding = resolver.resolve(read, context: context)
+        // The question must say it is for the advisor, by a word of the domain or a key word of
+        // its intent: "My car broke down. What should I do next?" is not about a career.
+        guard understanding.intent != .outOfScope, understanding.clarification == nil,
+              resolver.isAnchored(read) || read.favoured.contains(understanding.intent) else { return nil }
+        understanding.reason = "its last sentence asks \"\(text)\": \(understanding.reason)"
+        return understanding
     }
 
     /// "My friend says backend is boring. Is that true?", "is it true that DevOps pays well?":
