@@ -13,8 +13,12 @@ public struct Session: Sendable {
     /// The commands a line may start with (after `:`), for "did you mean" and tab completion.
     public static let commandNames = ["help", "why", "history", "profile", "forget", "reset", "save", "quit", "exit"]
 
+    /// Made once per session: one made per line copied the knowledge base and the templates.
+    private let composer: Composer
+
     init(advisor: Advisor) {
         self.advisor = advisor
+        composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
     }
 
     /// What a line produced: an answer to a question, or a command's reply.
@@ -112,7 +116,6 @@ public struct Session: Sendable {
             if understanding.intent == .profileUpdate { understanding = compound.statement }
             understanding.reason += "; it goes on to ask \(compound.question.intent.rawValue), answered after"
             let change = updateProfile(compound.statement)
-            let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
             noted = composer.answer(compound.statement, profile: profile, change: change).text
             question = compound.question
         }
@@ -120,7 +123,6 @@ public struct Session: Sendable {
         // suits you?") changes nothing until the person says which they meant.
         let change = understanding.intent == .profileUpdate && understanding.clarification == nil && noted == nil
             ? updateProfile(understanding) : Profile()
-        let composer = Composer(kb: advisor.knowledge, t: advisor.templates, shapes: advisor.language.shapes)
         // "What should I learn after Python?": the next step of someone who knows Python. The
         // line asks, it does not tell, so the profile keeps nothing of it (as with "how long
         // will it take me to learn Django?"); the answer says what it took as known.

@@ -168,13 +168,18 @@ public struct Lexicon: Sendable {
     /// of `claims` points at what was said, not at a role or tool: "backend is dying, is that
     /// true?" takes nothing from the context.
     public func firstReference(in terms: [String]) -> Int? {
-        func isNumber(_ term: String) -> Bool { countedReferences.contains(term) || (!term.isEmpty && term.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }) }
         // Most lines hold no reference: the numbers are counted only for one that is a number.
-        return terms.indices.first { i in
-            guard references.contains(terms[i]), !(i + 1 < terms.count && claims.contains(terms[i + 1])), !isExistential(i, in: terms) else { return false }
-            guard countedReferences.contains(terms[i]), !(i > 0 && pickers.contains(terms[i - 1])) else { return true }
-            return terms.reduce(0) { $0 + (isNumber($1) ? 1 : 0) } == 1
+        // (A plain loop: closures here captured, and so copied, the whole lexicon.)
+        for i in terms.indices {
+            guard references.contains(terms[i]), !(i + 1 < terms.count && claims.contains(terms[i + 1])), !isExistential(i, in: terms) else { continue }
+            guard countedReferences.contains(terms[i]), !(i > 0 && pickers.contains(terms[i - 1])) else { return i }
+            var numbers = 0
+            for term in terms where countedReferences.contains(term) || (!term.isEmpty && term.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })) {
+                numbers += 1
+            }
+            if numbers == 1 { return i }
         }
+        return nil
     }
 
     /// The place in a list that the line picks ("tell me more about the third one": 3; "the
@@ -198,18 +203,14 @@ public struct Lexicon: Sendable {
     public func mayHoldTwoQuestions(_ line: String) -> Bool {
         var seenMark = false
         var start = 0, index = 0
-        var found = false
-        func word(_ end: Int) {
-            // Joiners are short words; a longer one is never looked up.
-            guard end - start >= 2 && end - start <= 5, start > 0 else { return }
-            let text = String(decoding: line.utf8.dropFirst(start).prefix(end - start), as: UTF8.self).lowercased()
-            if questionJoiners.contains(text) { found = true }
-        }
         for byte in line.utf8 {
             if byte == UInt8(ascii: "?") { seenMark = true } else if seenMark && byte > 0x40 { return true }
             if byte == UInt8(ascii: " ") {
-                word(index)
-                if found { return true }
+                // Joiners are short words; a longer one is never looked up.
+                if start > 0, index - start >= 2, index - start <= 5,
+                   questionJoiners.contains(String(decoding: line.utf8.dropFirst(start).prefix(index - start), as: UTF8.self).lowercased()) {
+                    return true
+                }
                 start = index + 1
             }
             index += 1
@@ -232,9 +233,10 @@ public struct Lexicon: Sendable {
 
     /// Whether the word at `i` is part of a phrase of `existentials` ("how many steps are there").
     func isExistential(_ i: Int, in terms: [String]) -> Bool {
-        existentials.contains { phrase in
-            guard let at = phrase.firstIndex(of: terms[i]), i >= at, i - at + phrase.count <= terms.count else { return false }
-            return terms[(i - at)..<(i - at + phrase.count)].elementsEqual(phrase)
+        for phrase in existentials {
+            guard let at = phrase.firstIndex(of: terms[i]), i >= at, i - at + phrase.count <= terms.count else { continue }
+            if terms[(i - at)..<(i - at + phrase.count)].elementsEqual(phrase) { return true }
         }
+        return false
     }
 }

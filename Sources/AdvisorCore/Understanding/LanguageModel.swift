@@ -81,6 +81,7 @@ public final class LanguageModel: @unchecked Sendable {
          placeholders: [String: [String]], knownPairs: TermSet = TermSet([]), cues: [Cue] = [], cueBoost: Double = 0,
          exampleTable: ExampleTable) {
         self.normalizer = normalizer
+        self.lexicon = normalizer.lexicon
         self.entities = entities
         self.corrector = corrector
         self.matcher = matcher
@@ -104,9 +105,10 @@ public final class LanguageModel: @unchecked Sendable {
     }
 
 
-    /// Lent, not copied (`_read`): a copy of the lexicon retains and releases its dozen sets
-    /// and tables, and the resolver asks it a word at a time.
-    public var lexicon: Lexicon { _read { yield normalizer.lexicon } }
+    /// The normalizer's word rules, held here too (a stored property shares the same tables):
+    /// a method called on a computed one copied the lexicon, retaining and releasing its dozen
+    /// tables on every line.
+    public let lexicon: Lexicon
 
     static func load(root: DataRoot, knowledge: KnowledgeBase) throws -> LanguageModel {
         let folder = DataRoot.intentsFolder
