@@ -138,4 +138,24 @@ import Testing
         var session = TestData.session()
         #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
     }
+
+    /// Found by a second fresh labelled set: set phrases that are no names, names that only
+    /// qualify another field's job, other fields, and ways of saying one has not coded yet.
+    @Test(arguments: [
+        ("AWS or Azure, which should I go for?", "tool.compare tool=aws,azure"),
+        ("go or python for backend?", "tool.compare tool=go,python"),
+        ("node.js or go for a backend?", "tool.compare tool=nodejs,go"),
+        ("android developer package for freshers", "out_of_scope"),
+        ("what is the salary of a fresher", "role.salary role=junior-backend-developer"),
+        ("what projects should I put on my resume for backend roles", "steps.detail step=projects"),
+        ("how to learn react js", "out_of_scope"),
+        ("is digital marketing a good career", "out_of_scope"),
+        ("can you help me with my SEO strategy?", "out_of_scope"),
+        ("I have never written a single line of code", "profile.update level=beginner"),
+        ("I've learnt some Python from YouTube", "profile.update tool=python"),
+    ])
+    func phrasesNamesAndOtherFields(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
 }

@@ -14,7 +14,12 @@ struct Resolver {
         let foreign = values.filter { $0.type == .foreign }
         // A line about the person ("I work as a teacher") or naming our roles and tools is
         // in the domain even when it also names another field.
-        let domain = values.filter { [.role, .tool, .level, .step].contains($0.type) }
+        // A name that only qualifies a job ("android developer package for freshers") does not
+        // make a line about another field one of ours.
+        let domain = analysis.mentions.filter { mention in
+            mention.values.contains { [.role, .tool, .level, .step].contains($0.type) }
+                && !language.qualifierNames.contains(analysis.terms[mention.range].joined(separator: " "))
+        }
         if let first = foreign.first, domain.isEmpty {
             return declined(0.95, "it names \(first.id), which is outside back-end careers")
         }
@@ -61,7 +66,9 @@ struct Resolver {
         // work from home?") than to anything the advisor answers: declined too. Only a declined
         // example that is itself anchored counts: "how do I improve my soft skills" is not
         // declined for resembling "how do I improve my credit score".
+        // A line that names a tool, step or topic of the article asks about it, and is not declined so.
         if anchored, let oos = base.first(where: { $0.intent == .outOfScope }), oos.score > bestIn.score + language.anchoredDeclineMargin,
+           values.allSatisfy({ $0.type == .role || $0.type == .level || $0.type == .foreign }),
            let example = analysis.nearest(.outOfScope), isAnchored(language.analyze(example)) {
             return declined(oos.score, "it is about the job, but far closer to questions the advisor declines (\(percent(oos.score))) than to \(bestIn.intent.rawValue) (\(percent(bestIn.score)))")
         }

@@ -17,6 +17,9 @@ extension LanguageModel {
             w.double(number)
         }
         w.double(anchoredDeclineMargin)
+        w.strings(qualifierNames.sorted())
+        w.count(idioms.count)
+        for idiom in idioms { w.strings(idiom) }
         let counterparts = Intent.allCases.flatMap { last in
             (followupCounterparts[last] ?? [:]).sorted(by: { $0.key < $1.key }).map { (last, $0.key, $0.value) }
         }
@@ -80,6 +83,8 @@ extension LanguageModel {
         let ambiguityMargin = try r.double(), unanchoredMargin = try r.double(), followupConfidence = try r.double()
         let cueBoost = try r.double()
         let anchoredDeclineMargin = try r.double()
+        let qualifierNames = Set(try r.strings())
+        let idioms = try (0..<(try r.count())).map { _ in try r.strings() }
         var followupCounterparts: [Intent: [EntityType: Intent]] = [:]
         for _ in 0..<(try r.count()) {
             let last = try Intent(reading: &r)
@@ -129,6 +134,8 @@ extension LanguageModel {
         cueStarts = Self.cueStarts(cues)
         self.besideNames = besideNames
         self.anchoredDeclineMargin = anchoredDeclineMargin
+        self.qualifierNames = qualifierNames
+        self.idioms = idioms
         self.followupCounterparts = followupCounterparts
         self.besideJoiners = besideJoiners
         comparedWords = ComparedWords(shapes)

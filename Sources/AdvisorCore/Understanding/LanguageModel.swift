@@ -42,6 +42,12 @@ public final class LanguageModel: @unchecked Sendable {
     let openingTerm: Bool
     /// The intent a bare entity follow-up takes when the previous intent cannot take it.
     let followupIntents: [EntityType: Intent]
+    /// Names that only qualify a job ("fresher", "senior"): beside the name of another field
+    /// they do not make the line ours (`qualifier_names`, as folded terms joined by spaces).
+    var qualifierNames: Set<String> = []
+    /// Set phrases in which a name is an everyday word ("go for", "go with"): no mention there
+    /// (`idioms`, as terms).
+    var idioms: [[String]] = []
     /// Per last intent, the intent a follow-up naming a type it does not take goes to, before
     /// the type's own (`followup_counterparts`): "and for a DevOps engineer?" after the skills
     /// of back-end developers asks that role's skills.
@@ -121,7 +127,7 @@ public final class LanguageModel: @unchecked Sendable {
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
                                                                      "cues", "cue_boost", "ambiguity_margin", "max_characters",
                                                                      "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names",
-                                                                     "anchored_decline_margin", "followup_counterparts"])
+                                                                     "anchored_decline_margin", "followup_counterparts", "qualifier_names", "idioms"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -212,6 +218,8 @@ public final class LanguageModel: @unchecked Sendable {
         model.maxCharacters = Int(try number("max_characters"))
         model.unanchoredMargin = try number("unanchored_margin")
         model.anchoredDeclineMargin = try number("anchored_decline_margin")
+        model.qualifierNames = Set(try record.optionalTexts("qualifier_names").map { normalizer.terms(of: normalizer.words($0)).joined(separator: " ") })
+        model.idioms = try record.optionalTexts("idioms").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         for entry in try record.optional("followup_counterparts")?.pairs("'followup_counterparts'") ?? [] {
             guard let last = Intent(rawValue: entry.key) else { throw entry.keyNode.error("unknown intent '\(entry.key)'") }
             for pair in try entry.value.pairs("counterparts of '\(entry.key)'") {
@@ -301,6 +309,29 @@ public final class LanguageModel: @unchecked Sendable {
         for word in try r.optionalTexts("not_opening_with") { shape.refusedOpenings.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try r.optionalTexts("asks_which_with") { shape.asksWhichWith.formUnion(normalizer.terms(of: normalizer.words(word))) }
         return shape
+    }
+
+    /// `mentions` less those inside a set phrase of `idioms` ("AWS or Azure, which should I go
+    /// for?" names no Go), unless joined to a name of their kind ("Node.js or Go for a backend?").
+    func withoutIdioms(_ terms: [String], _ mentions: [Mention]) -> [Mention] {
+        guard !idioms.isEmpty else { return mentions }
+        return mentions.filter { mention in
+            // Joined to a name of its own kind, it is a name: "Node.js or Go for a backend?"
+            let at = mention.range.lowerBound
+            if at >= 2, besideJoiners.contains(terms[at - 1]),
+               mentions.contains(where: { $0.range.upperBound == at - 1 && $0.values.contains { v in mention.values.contains { $0.type == v.type } } }) {
+                return true
+            }
+            return !idioms.contains { idiom in
+                // The idiom starts at most its length before the mention and covers it whole.
+                guard idiom.count >= mention.range.count else { return false }
+                let earliest = max(0, mention.range.upperBound - idiom.count)
+                return (earliest...mention.range.lowerBound).contains { start in
+                    start + idiom.count <= terms.count && start + idiom.count >= mention.range.upperBound
+                        && terms[start..<(start + idiom.count)].elementsEqual(idiom)
+                }
+            }
+        }
     }
 
     /// `mentions` with the words of `besideNames` that stand beside another name of their
@@ -453,7 +484,7 @@ public final class LanguageModel: @unchecked Sendable {
             words[i] = fixed
         }
         let terms = normalizer.terms(of: words)
-        let mentions = besideMentions(terms, entities.mentions(in: terms))
+        let mentions = besideMentions(terms, withoutIdioms(terms, entities.mentions(in: terms)))
         return scored(text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
                       features: features(terms, mentions), truncated: truncated, referent: referent, implied: implied)
     }
