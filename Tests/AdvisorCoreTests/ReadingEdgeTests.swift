@@ -158,4 +158,19 @@ import Testing
         var session = TestData.session()
         #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
     }
+
+    /// Asking whether the work suits oneself decides a line, whatever else it tells; naming the
+    /// other field is then part of the weighing, and "what about a front-end developer?" is not.
+    @Test(arguments: [
+        ("designing screens bores me but I enjoy puzzles, should I go for backend?", "career.fit"),
+        ("I hate designing stuff, would this suit me?", "career.fit"),
+        ("honestly I hate CSS and picking colours, would backend be better for me?", "career.fit"),
+        ("what about a front end developer?", "out_of_scope"),
+        ("how to learn css for backend", "out_of_scope"),
+        ("i enjoyed talking to you", "goodbye"),
+    ])
+    func whetherItSuitsOneself(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
 }

@@ -20,7 +20,13 @@ struct Resolver {
             mention.values.contains { [.role, .tool, .level, .step].contains($0.type) }
                 && !language.qualifierNames.contains(analysis.terms[mention.range].joined(separator: " "))
         }
-        if let first = foreign.first, domain.isEmpty {
+        // "I hate CSS, would backend be better for me?" weighs the fields: answered as such.
+        // (An anchor of its own: the "developer" of "front-end developer" is the other field's.)
+        let choosesTheField = analysis.scores.first.map { language.fieldChoices.contains($0.intent) } == true
+            && analysis.terms.indices.contains { i in
+                language.anchors.contains(analysis.terms[i]) && !analysis.mentions.contains { $0.range.contains(i) }
+            }
+        if let first = foreign.first, domain.isEmpty, !choosesTheField {
             return declined(0.95, "it names \(first.id), which is outside back-end careers")
         }
 

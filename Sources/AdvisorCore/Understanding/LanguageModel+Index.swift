@@ -18,6 +18,7 @@ extension LanguageModel {
         }
         w.double(anchoredDeclineMargin)
         w.strings(qualifierNames.sorted())
+        w.strings(Intent.allCases.filter(fieldChoices.contains).map(\.rawValue))
         w.count(idioms.count)
         for idiom in idioms { w.strings(idiom) }
         let counterparts = Intent.allCases.flatMap { last in
@@ -84,6 +85,10 @@ extension LanguageModel {
         let cueBoost = try r.double()
         let anchoredDeclineMargin = try r.double()
         let qualifierNames = Set(try r.strings())
+        let fieldChoices = Set(try r.strings().map { name in
+            guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
+            return intent
+        })
         let idioms = try (0..<(try r.count())).map { _ in try r.strings() }
         var followupCounterparts: [Intent: [EntityType: Intent]] = [:]
         for _ in 0..<(try r.count()) {
@@ -135,6 +140,7 @@ extension LanguageModel {
         self.besideNames = besideNames
         self.anchoredDeclineMargin = anchoredDeclineMargin
         self.qualifierNames = qualifierNames
+        self.fieldChoices = fieldChoices
         self.idioms = idioms
         self.followupCounterparts = followupCounterparts
         self.besideJoiners = besideJoiners

@@ -45,6 +45,9 @@ public final class LanguageModel: @unchecked Sendable {
     /// Names that only qualify a job ("fresher", "senior"): beside the name of another field
     /// they do not make the line ours (`qualifier_names`, as folded terms joined by spaces).
     var qualifierNames: Set<String> = []
+    /// Intents about choosing the field itself (`field_choices`): a line read as one of them,
+    /// with an anchor word, is answered though it names another field.
+    var fieldChoices: Set<Intent> = []
     /// Set phrases in which a name is an everyday word ("go for", "go with"): no mention there
     /// (`idioms`, as terms).
     var idioms: [[String]] = []
@@ -127,7 +130,7 @@ public final class LanguageModel: @unchecked Sendable {
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
                                                                      "cues", "cue_boost", "ambiguity_margin", "max_characters",
                                                                      "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names",
-                                                                     "anchored_decline_margin", "followup_counterparts", "qualifier_names", "idioms"])
+                                                                     "anchored_decline_margin", "followup_counterparts", "qualifier_names", "idioms", "field_choices"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -219,6 +222,10 @@ public final class LanguageModel: @unchecked Sendable {
         model.unanchoredMargin = try number("unanchored_margin")
         model.anchoredDeclineMargin = try number("anchored_decline_margin")
         model.qualifierNames = Set(try record.optionalTexts("qualifier_names").map { normalizer.terms(of: normalizer.words($0)).joined(separator: " ") })
+        model.fieldChoices = Set(try record.optionalTexts("field_choices").map { name in
+            guard let intent = Intent(rawValue: name) else { throw try record.required("field_choices").error("unknown intent '\(name)'") }
+            return intent
+        })
         model.idioms = try record.optionalTexts("idioms").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         for entry in try record.optional("followup_counterparts")?.pairs("'followup_counterparts'") ?? [] {
             guard let last = Intent(rawValue: entry.key) else { throw entry.keyNode.error("unknown intent '\(entry.key)'") }
