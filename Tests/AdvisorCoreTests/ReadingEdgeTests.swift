@@ -173,4 +173,21 @@ import Testing
         var session = TestData.session()
         #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
     }
+
+    /// A level named alone as a follow-up qualifies the last question; after a profile update
+    /// it is another fact about oneself.
+    @Test func aLevelAloneQualifiesTheLastQuestion() {
+        var session = TestData.session()
+        ContextRuleTests.walk([
+            ("what is Flask?", "tool.describe tool=flask"),
+            ("and django?", "tool.describe tool=django"),
+            ("which is easier?", "tool.compare tool=flask,django"),
+            ("how about for a beginner?", "tool.compare tool=flask,django"),
+        ], in: &session)
+        var profile = TestData.session()
+        ContextRuleTests.walk([
+            ("I know python", "profile.update tool=python"),
+            ("and a student", "profile.update level=student"),
+        ], in: &profile)
+    }
 }

@@ -294,6 +294,8 @@ struct Resolver {
         }
         let takes = language.shapes[last]?.takes ?? []
         if values.contains(where: { takes.contains($0.type) }) { return last }
+        // "How about for a beginner?" after a comparison asks it again, for a beginner.
+        if values.allSatisfy({ language.followupQualifiers.contains($0.type) }), last != .profileShow { return last }
         for value in values { if let intent = language.followupCounterparts[last]?[value.type] { return intent } }
         // An order ("best", "highest") qualifies what it names with it: "best backend
         // language?" is about languages; "the highest?" alone is a ranking.

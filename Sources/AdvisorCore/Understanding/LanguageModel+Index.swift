@@ -18,6 +18,7 @@ extension LanguageModel {
         }
         w.double(anchoredDeclineMargin)
         w.strings(qualifierNames.sorted())
+        w.strings(EntityType.allCases.filter(followupQualifiers.contains).map(\.rawValue))
         w.strings(Intent.allCases.filter(fieldChoices.contains).map(\.rawValue))
         w.count(idioms.count)
         for idiom in idioms { w.strings(idiom) }
@@ -85,6 +86,10 @@ extension LanguageModel {
         let cueBoost = try r.double()
         let anchoredDeclineMargin = try r.double()
         let qualifierNames = Set(try r.strings())
+        let followupQualifiers = Set(try r.strings().map { name in
+            guard let type = EntityType(rawValue: name) else { throw IndexReader.Damaged() }
+            return type
+        })
         let fieldChoices = Set(try r.strings().map { name in
             guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
             return intent
@@ -140,6 +145,7 @@ extension LanguageModel {
         self.besideNames = besideNames
         self.anchoredDeclineMargin = anchoredDeclineMargin
         self.qualifierNames = qualifierNames
+        self.followupQualifiers = followupQualifiers
         self.fieldChoices = fieldChoices
         self.idioms = idioms
         self.followupCounterparts = followupCounterparts

@@ -45,6 +45,9 @@ public final class LanguageModel: @unchecked Sendable {
     /// Names that only qualify a job ("fresher", "senior"): beside the name of another field
     /// they do not make the line ours (`qualifier_names`, as folded terms joined by spaces).
     var qualifierNames: Set<String> = []
+    /// Types that, named alone as a follow-up, qualify the last question rather than ask a new
+    /// one (`followup_qualifiers`): "how about for a beginner?" after a comparison compares again.
+    var followupQualifiers: Set<EntityType> = []
     /// Intents about choosing the field itself (`field_choices`): a line read as one of them,
     /// with an anchor word, is answered though it names another field.
     var fieldChoices: Set<Intent> = []
@@ -130,7 +133,7 @@ public final class LanguageModel: @unchecked Sendable {
                                                                      "nearest", "opening_term", "decline_margin", "concentration",
                                                                      "cues", "cue_boost", "ambiguity_margin", "max_characters",
                                                                      "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names",
-                                                                     "anchored_decline_margin", "followup_counterparts", "qualifier_names", "idioms", "field_choices"])
+                                                                     "anchored_decline_margin", "followup_counterparts", "qualifier_names", "idioms", "field_choices", "followup_qualifiers"])
         func number(_ key: String) throws -> Double {
             let node = try record.required(key)
             guard let value = Double(try node.text("'\(key)'")) else { throw node.error("'\(key)' must be a number") }
@@ -225,6 +228,10 @@ public final class LanguageModel: @unchecked Sendable {
         model.fieldChoices = Set(try record.optionalTexts("field_choices").map { name in
             guard let intent = Intent(rawValue: name) else { throw try record.required("field_choices").error("unknown intent '\(name)'") }
             return intent
+        })
+        model.followupQualifiers = Set(try record.optionalTexts("followup_qualifiers").map { name in
+            guard let type = EntityType(rawValue: name) else { throw try record.required("followup_qualifiers").error("unknown entity type '\(name)'") }
+            return type
         })
         model.idioms = try record.optionalTexts("idioms").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         for entry in try record.optional("followup_counterparts")?.pairs("'followup_counterparts'") ?? [] {
