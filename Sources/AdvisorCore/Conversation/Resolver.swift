@@ -71,8 +71,8 @@ struct Resolver {
         // Anchored, yet closer to a declined question of the job itself ("do backend developers
         // work from home?") than to anything the advisor answers: declined too. Only a declined
         // example that is itself anchored counts: "how do I improve my soft skills" is not
-        // declined for resembling "how do I improve my credit score".
-        // A line that names a tool, step or topic of the article asks about it, and is not declined so.
+        // declined for resembling "how do I improve my credit score"; nor is a line that names a
+        // tool, step or topic of the article ("what projects should I put on my resume?").
         if anchored, let oos = base.first(where: { $0.intent == .outOfScope }), oos.score > bestIn.score + language.anchoredDeclineMargin,
            values.allSatisfy({ $0.type == .role || $0.type == .level || $0.type == .foreign }),
            let example = analysis.nearest(.outOfScope), isAnchored(language.analyze(example)) {

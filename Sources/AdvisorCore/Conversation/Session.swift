@@ -298,10 +298,10 @@ public struct Session: Sendable {
               !analysis.mentions.contains(where: { $0.range.contains(at) }), analysis.named(type).isEmpty else { return nil }
         let index: Int
         if relative {
-            guard let current = context.recent[type]?.last, let at = listed.firstIndex(of: EntityValue(type, current)) else { return nil }
+            guard let current = context.recent[type]?.last, let now = listed.firstIndex(of: EntityValue(type, current)) else { return nil }
             // 0: the other of two ("and the other one?" after a comparison of two).
             if place == 0 { guard listed.count == 2 else { return nil } }
-            index = place == 0 ? 1 - at : at + place
+            index = place == 0 ? 1 - now : now + place
         } else {
             index = place > 0 ? place - 1 : listed.count + place
         }
