@@ -86,7 +86,7 @@ import Testing
 
     // MARK: Reading the set and the replies
 
-    static func loadCases() throws -> [Case] {
+    static func loadCases(from path: String = path) throws -> [Case] {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         return try text.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { line in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "bad line: \(line)")
