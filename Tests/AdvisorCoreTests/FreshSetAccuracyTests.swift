@@ -16,31 +16,15 @@ import Testing
         let path = TestData.packageRoot + "/Tests/Eval/" + file
         let cases = try DevSetAccuracyTests.loadCases(from: path)
         try #require(!cases.isEmpty, "no cases in \(path)")
-        var turns = 0, intentsRight = 0, labelledEntities = 0, entitiesRight = 0
-        var misses: [String] = []
-        for freshCase in cases {
-            var session = TestData.session()
-            for (index, turn) in freshCase.turns.enumerated() {
-                let (intent, entities, _) = DevSetAccuracyTests.reply(session.respond(to: turn.text))
-                turns += 1
-                let intentOK = intent == turn.intent
-                if intentOK { intentsRight += 1 }
-                let entitiesOK = turn.entities.allSatisfy { entities[$0.key] == $0.value }
-                if !turn.entities.isEmpty {
-                    labelledEntities += 1
-                    if entitiesOK { entitiesRight += 1 }
-                }
-                if !intentOK || !entitiesOK {
-                    misses.append("[\(freshCase.id) #\(index + 1)] \"\(turn.text)\": expected \(turn.intent) "
-                        + "\(DevSetAccuracyTests.show(turn.entities)), got \(intent) \(DevSetAccuracyTests.show(entities))")
-                }
-            }
+        let score = DevSetAccuracyTests.score(cases)
+        // Intent and entities only: facts are the development set's to guard.
+        let misses = score.misses.filter { miss in
+            miss.intent != miss.expected.intent || !miss.expected.entities.allSatisfy { miss.entities[$0.key] == $0.value }
         }
-        let intentAccuracy = Double(intentsRight) / Double(max(turns, 1))
-        let entityAccuracy = labelledEntities == 0 ? 1 : Double(entitiesRight) / Double(labelledEntities)
-        let summary = "\(file): intent \(DevSetAccuracyTests.percent(intentAccuracy)), entities "
-            + "\(DevSetAccuracyTests.percent(entityAccuracy)) over \(turns) turns; \(misses.count) failed:\n" + misses.joined(separator: "\n")
-        #expect(intentAccuracy >= Self.intentFloor, "\(summary)")
-        #expect(entityAccuracy >= Self.entitiesFloor, "\(summary)")
+        let summary = "\(file): intent \(DevSetAccuracyTests.percent(score.intent)), entities "
+            + "\(DevSetAccuracyTests.percent(score.entities)) over \(score.turns) turns; \(misses.count) failed:\n"
+            + misses.map(\.description).joined(separator: "\n")
+        #expect(score.intent >= Self.intentFloor, "\(summary)")
+        #expect(score.entities >= Self.entitiesFloor, "\(summary)")
     }
 }
