@@ -59,8 +59,8 @@ import Testing
                               with: "  role/backend-develper: backend developer\n")
         }
         #expect(report.render(strict: false) == """
-            Intents/matching.yaml:24:3: error: unknown role 'backend-develper' in 'role/backend-develper'; did you mean 'backend-developer'?
-            Intents/matching.yaml:50:42: error: unknown order 'higest' in 'order/higest'; did you mean 'highest'?
+            Intents/matching.yaml:25:3: error: unknown role 'backend-develper' in 'role/backend-develper'; did you mean 'backend-developer'?
+            Intents/matching.yaml:51:42: error: unknown order 'higest' in 'order/higest'; did you mean 'highest'?
             2 errors, 0 warnings, 0 notes
             """)
     }

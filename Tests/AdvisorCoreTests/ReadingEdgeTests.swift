@@ -190,4 +190,17 @@ import Testing
             ("and a student", "profile.update level=student"),
         ], in: &profile)
     }
+
+    /// A ranking goes one way, the first named first; "lakhs of users" is a number of people.
+    @Test(arguments: [
+        ("sort the roles from highest to lowest salary", "role.rank order=highest"),
+        ("rank the roles from lowest to highest pay", "role.rank order=lowest"),
+        ("how do backend devs make sure the site doesn't crash when lakhs of users come at once?",
+         "backend.responsibilities responsibility=security-scalability-performance"),
+        ("how many lakhs does a devops engineer make", "role.salary role=devops-engineer"),
+    ])
+    func aRankingGoesOneWayAndLakhsOfUsersArePeople(line: String, expected: String) {
+        var session = TestData.session()
+        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+    }
 }

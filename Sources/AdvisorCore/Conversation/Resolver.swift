@@ -343,6 +343,7 @@ struct Resolver {
                 ids = previous.filter { !excluded.contains($0) }
             }
             if ids.isEmpty, let fallback = shape.defaults.first(where: { $0.type == type }) { ids = [fallback.id] }
+            if ids.count > shape.atMost { ids = Array(ids.prefix(shape.atMost)) }
             if !ids.isEmpty { result[type] = ids }
         }
         return result

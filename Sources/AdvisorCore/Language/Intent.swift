@@ -42,6 +42,9 @@ public struct IntentShape: Sendable {
     public var requires: EntityType?
     /// How many values of `requires` it needs (2 for comparisons).
     public var atLeast: Int = 1
+    /// How many values of each type it reports at most, the first named first: a ranking goes
+    /// one way ("from highest to lowest" is from the highest).
+    public var atMost: Int = Int.max
     /// When the line names none, the value assumed (`order: highest` for a ranking).
     public var defaults: [EntityValue] = []
     /// Values the intent never takes: the job in general is not one of the roles that

@@ -106,6 +106,7 @@ extension IntentShape {
         for type in takes { w.string(type.rawValue) }
         w.optionalString(requires?.rawValue)
         w.int(atLeast)
+        w.int(atMost)
         for list in [defaults, excludes] {
             w.count(list.count)
             for value in list {
@@ -127,6 +128,7 @@ extension IntentShape {
             requires = type
         }
         atLeast = try r.int()
+        atMost = try r.int()
         for _ in 0..<(try r.count()) { defaults.append(EntityValue(try EntityType(reading: &r), try r.string())) }
         for _ in 0..<(try r.count()) { excludes.append(EntityValue(try EntityType(reading: &r), try r.string())) }
         wordsNeeded = Set(try r.strings())

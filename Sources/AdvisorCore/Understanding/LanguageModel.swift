@@ -292,7 +292,7 @@ public final class LanguageModel: @unchecked Sendable {
     }
 
     private static func shape(_ node: DataNode, intent: Intent, normalizer: Normalizer) throws -> IntentShape {
-        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "defaults", "excludes", "needs_words",
+        let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "at_most", "defaults", "excludes", "needs_words",
                                                                          "not_opening_with", "asks_which_with", "from_context"])
         var shape = IntentShape()
         shape.takes = try r.optionalTexts("takes").map { name in
@@ -304,6 +304,10 @@ public final class LanguageModel: @unchecked Sendable {
             shape.requires = type
         }
         if let n = r.optional("at_least") { shape.atLeast = try n.integer("'at_least'") }
+        if let n = r.optional("at_most") {
+            shape.atMost = try n.integer("'at_most'")
+            guard shape.atMost >= 1 else { throw n.error("'at_most' must be 1 or more") }
+        }
         func values(_ key: String) throws -> [EntityValue] {
             try r.optionalTexts(key).map { text in
                 let parts = text.split(separator: "/").map(String.init)
