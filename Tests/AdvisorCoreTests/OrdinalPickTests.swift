@@ -73,4 +73,24 @@ import Testing
             ("and the lowest one?", "role.rank order=lowest"),
         ], in: &table)
     }
+
+    /// "Which one is the highest?" after a table ranks the table; after two roles, "which one
+    /// is better" still compares the two, and in a fresh session asks which to compare.
+    @Test func anOrderAfterATableRanksIt() {
+        var session = TestData.session()
+        ContextRuleTests.walk([
+            ("give me salaries for each role", "role.salary"),
+            ("which one is the highest?", "role.rank order=highest"),
+            ("and the lowest one?", "role.rank order=lowest"),
+            ("compare those two", "role.compare role=software-architect,junior-backend-developer"),
+        ], in: &session)
+        var two = TestData.session()
+        ContextRuleTests.walk([
+            ("what does a devops engineer earn", "role.salary role=devops-engineer"),
+            ("and a cloud engineer", "role.salary role=cloud-engineer"),
+            ("which one is better", "role.compare role=devops-engineer,cloud-engineer"),
+        ], in: &two)
+        var fresh = TestData.session()
+        ContextRuleTests.walk([("which one is better", "role.compare")], in: &fresh)
+    }
 }

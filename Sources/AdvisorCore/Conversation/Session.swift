@@ -91,6 +91,7 @@ public struct Session: Sendable {
             }
             if let pick = picked(understanding, analysis, resolver) { understanding = pick }
             understanding = ownTarget(understanding, analysis)
+            understanding = rankingOfListed(understanding, analysis)
         }
         understanding = followingStep(understanding, analysis)
         // The conversation settles what a bare "skills?" would leave open: no question back.
@@ -283,6 +284,23 @@ public struct Session: Sendable {
         var reading = understanding
         reading.entities[.role] = [target]
         reading.reason += "; about yourself, and you want to become \(target)"
+        return reading
+    }
+
+    /// "Which one is the highest?" right after a table of roles ranks them: a comparison that
+    /// names too few to compare but says an order ("highest", "best"), after a list of more than
+    /// a comparison takes, asks for the intent that takes the order. ("Better" and "highest" are
+    /// one term, so the examples alone cannot tell a ranking from a comparison here.)
+    private func rankingOfListed(_ understanding: Understanding, _ analysis: Analysis) -> Understanding {
+        let shapes = advisor.language.shapes
+        guard let shape = shapes[understanding.intent], shape.atLeast > 1, let type = shape.requires,
+              (understanding.entities[type] ?? []).count < shape.atLeast, analysis.named(type).isEmpty,
+              context.listed.filter({ $0.type == type }).count > shape.atLeast,
+              let order = analysis.named(.order).first,
+              let ranking = Intent.allCases.first(where: { shapes[$0]?.takes.contains(.order) == true }) else { return understanding }
+        var reading = Understanding(intent: ranking, confidence: understanding.confidence, entities: [.order: [order]], analysis: analysis,
+                                    reason: "it asks for an order among the \(context.listed.count) the last answer listed")
+        reading.clarification = nil
         return reading
     }
 
