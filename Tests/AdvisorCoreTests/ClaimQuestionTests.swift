@@ -19,8 +19,7 @@ import Testing
         ("is that true?", "out_of_scope"),
     ])
     func aClaimIsReadAsWhatItClaims(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     @Test func theReasonSaysWhichClaimWasRead() {

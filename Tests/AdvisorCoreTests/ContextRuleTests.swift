@@ -11,6 +11,12 @@ import Testing
         }
     }
 
+    /// How `line` reads as the first line of a fresh conversation ("intent type=ids …").
+    static func freshReading(_ line: String) -> String {
+        var session = TestData.session()
+        return reading(session.respond(to: line))
+    }
+
     static func reading(_ reply: Session.Reply) -> String {
         switch reply {
         case .answer(let u, _):

@@ -21,8 +21,7 @@ import Testing
         ("how many steps did i walk today", "out_of_scope"),
     ])
     func countingTheStepsOfThePath(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     @Test(arguments: [
@@ -33,8 +32,7 @@ import Testing
         ("I am a devops engineer and want backend", "role.salary role=devops-engineer"),
     ])
     func backendNamesTheRoleOnlyBesideAnotherRole(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     @Test(arguments: [
@@ -46,8 +44,7 @@ import Testing
         ("is java hard to learn", "tool.describe tool=java"),
     ])
     func wordsJudgingTheWorkAskWhetherItSuits(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     /// A reference before a name of its own kind points back; after the name, at the name.
@@ -90,8 +87,7 @@ import Testing
         ("what do backend developers do all day", "backend.definition"),
     ])
     func whatTheArticleDoesNotCoverIsDeclined(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     /// A follow-up naming a role after the skills or tools of back-end developers in general
@@ -122,8 +118,7 @@ import Testing
         ("what do i do from here on", "steps.next"),
     ])
     func phrasingsOfTheProfileAnalogyAndOtherJobs(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     /// A scene set first, then the question: the last sentence is answered when it says it is
@@ -135,8 +130,7 @@ import Testing
         ("It is raining. what is the weather tomorrow?", "out_of_scope"),
     ])
     func theLastSentenceCarriesTheQuestion(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     /// Found by a second fresh labelled set: set phrases that are no names, names that only
@@ -155,8 +149,7 @@ import Testing
         ("I've learnt some Python from YouTube", "profile.update tool=python"),
     ])
     func phrasesNamesAndOtherFields(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     /// Asking whether the work suits oneself decides a line, whatever else it tells; naming the
@@ -170,8 +163,7 @@ import Testing
         ("i enjoyed talking to you", "goodbye"),
     ])
     func whetherItSuitsOneself(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 
     /// A level named alone as a follow-up qualifies the last question; after a profile update
@@ -200,7 +192,6 @@ import Testing
         ("how many lakhs does a devops engineer make", "role.salary role=devops-engineer"),
     ])
     func aRankingGoesOneWayAndLakhsOfUsersArePeople(line: String, expected: String) {
-        var session = TestData.session()
-        #expect(ContextRuleTests.reading(session.respond(to: line)) == expected)
+        #expect(ContextRuleTests.freshReading(line) == expected)
     }
 }
