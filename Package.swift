@@ -35,7 +35,7 @@ let package = Package(
     targets: [
         .target(
             name: "AdvisorCore",
-            dependencies: [.product(name: "Yams", package: "Yams")],
+            dependencies: [.product(name: "Yams", package: "Yams"), "SentenceEncoder"],
             swiftSettings: staticStandardLibrary.swift
         ),
         // libedit's header (histedit.h, from libedit-dev, which `make` installs) is read at build
@@ -71,9 +71,26 @@ let package = Package(
             swiftSettings: staticStandardLibrary.swift,
             linkerSettings: staticStandardLibrary.linker
         ),
+        // The sentence encoder (all-MiniLM-L6-v2 in plain Swift, no dependencies) and its
+        // converter and timer, `advisor-model`. Optimised even in debug builds, where the test
+        // suite encodes thousands of sentences, and for Haswell or later: its kernels need FMA
+        // and F16C. It imports Foundation (Unicode decomposition, JSON at conversion), so it is
+        // compiled against the static form in release, as AdvisorCore is.
+        .target(
+            name: "SentenceEncoder",
+            swiftSettings: staticStandardLibrary.swift + [.unsafeFlags(["-Ounchecked", "-target-cpu", "haswell"])]
+        ),
+        .executableTarget(
+            name: "advisor-model",
+            dependencies: ["SentenceEncoder"],
+            swiftSettings: staticStandardLibrary.swift,
+            linkerSettings: staticStandardLibrary.linker
+        ),
         .testTarget(
             name: "AdvisorCoreTests",
-            dependencies: ["AdvisorCore", "LineEditor", "advisor"]
+            dependencies: ["AdvisorCore", "LineEditor", "advisor", "SentenceEncoder"],
+            // Read through #filePath, not bundled.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

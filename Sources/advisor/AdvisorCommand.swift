@@ -15,7 +15,7 @@ struct AdvisorCommand: ParsableCommand {
             completion. When input or output is not a terminal, reads questions from standard input \
             and answers each one. Lines starting with ':' are commands (:help, :why, :history, :reset, :quit).
             """,
-        version: AdvisorVersion.current,
+        version: AdvisorVersion.withUnderstanding,
         subcommands: [Ask.self, Replay.self, Check.self, Eval.self])
 
     @Flag(name: .long, help: "Batch mode: one JSON object per input line, as the contract describes.")
@@ -101,7 +101,13 @@ struct DataOptions: ParsableArguments {
     static func load(_ data: String?) throws -> Advisor {
         let root = data.map { DataRoot(path: $0) } ?? .builtIn
         do {
-            return try Advisor.load(from: root)
+            let advisor = try Advisor.load(from: root)
+            // Said once, at start, on standard error: the answers still come, read lexically. Not
+            // said when ADVISOR_MODEL= asks for the lexical matcher alone.
+            if !advisor.meaningStatus.isOn, ProcessInfo.processInfo.environment["ADVISOR_MODEL"] != "" {
+                Output.error("advisor: note: \(advisor.meaningStatus.description)")
+            }
+            return advisor
         } catch let error as DataError {
             Output.error("advisor: \(error)")
             throw ExitCode(65)

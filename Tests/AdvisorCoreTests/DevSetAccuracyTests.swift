@@ -42,12 +42,14 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: devSetExists, "the development set ../shared/eval/dev.jsonl is absent"))
-    func scoresAboveTheFloors() throws {
+    /// Both ways the advisor reads: with the sentence encoder, and on the lexical matcher alone
+    /// (a machine without the model).
+    @Test(.enabled(if: devSetExists, "the development set ../shared/eval/dev.jsonl is absent"), arguments: [true, false])
+    func scoresAboveTheFloors(withEncoder: Bool) throws {
         let cases = try Self.loadCases()
         try #require(!cases.isEmpty, "no cases in \(Self.path)")
-        let score = Self.score(cases)
-        let summary = "intent \(Self.percent(score.intent)) (floor \(Self.percent(Self.intentFloor))), "
+        let score = Self.score(cases, advisor: withEncoder ? TestData.advisor : TestData.lexical)
+        let summary = (withEncoder ? "with the encoder: " : "lexical alone: ") + "intent \(Self.percent(score.intent)) (floor \(Self.percent(Self.intentFloor))), "
             + "entities \(Self.percent(score.entities)) (floor \(Self.percent(Self.entitiesFloor))), "
             + "facts \(Self.percent(score.facts)) (floor \(Self.percent(Self.factsFloor))) over \(score.turns) turns; "
             + "\(score.misses.count) failed turns:\n" + score.misses.map(\.description).joined(separator: "\n")
@@ -63,11 +65,11 @@ import Testing
         var misses: [Miss] = []
     }
 
-    static func score(_ cases: [Case]) -> Score {
+    static func score(_ cases: [Case], advisor: Advisor = TestData.advisor) -> Score {
         var score = Score()
         var intentsRight = 0, labelledEntities = 0, entitiesRight = 0, facts = 0, factsFound = 0
         for labelled in cases {
-            var session = TestData.session()
+            var session = advisor.session()
             for (index, turn) in labelled.turns.enumerated() {
                 let (intent, entities, answer) = reply(session.respond(to: turn.text))
                 score.turns += 1

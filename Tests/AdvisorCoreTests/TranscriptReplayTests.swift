@@ -168,7 +168,8 @@ import Testing
         #expect(updated == "> hi\n" + Self.recorded.turns[4].answer + "\n\n# the end\n")
     }
 
-    /// The shipped advisor with `threshold:` in `Intents/matching.yaml` set to `value`.
+    /// The shipped advisor with `threshold:` in `Intents/matching.yaml` set to `value`, on the
+    /// lexical matcher alone (the threshold is the matcher's; the encoder would answer by meaning).
     static func advisor(threshold value: String) throws -> Advisor {
         let root = try TestData.copyOfData()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -177,6 +178,6 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix("threshold:") ? "threshold: \(value)" : String($0) }
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        return try Advisor.load(from: DataRoot(path: root))
+        return try Advisor.load(from: DataRoot(path: root), model: .none)
     }
 }

@@ -11,7 +11,7 @@ struct ExampleIndex {
     }
 
     /// The files of `Intents/` that hold no examples.
-    static let reservedFiles: Set<String> = ["lexicon.yaml", "entities.yaml", "matching.yaml"]
+    static let reservedFiles: Set<String> = ["lexicon.yaml", "entities.yaml", "matching.yaml", "meaning.yaml"]
 
     private(set) var examples: [Example] = []
     /// Per intent, the first file that holds its examples and the line of its `examples` key.

@@ -8,7 +8,11 @@ struct Resolver {
         func declined(_ confidence: Double, _ reason: String) -> Understanding {
             Understanding(intent: .outOfScope, confidence: confidence, entities: [:], analysis: analysis, reason: reason)
         }
-        if analysis.terms.isEmpty { return declined(1, "the line has no words") }
+        if analysis.terms.isEmpty {
+            var understanding = declined(1, "the line has no words")
+            understanding.firm = true
+            return understanding
+        }
 
         let values = analysis.values
         let foreign = values.filter { $0.type == .foreign }
@@ -27,7 +31,9 @@ struct Resolver {
                 language.anchors.contains(analysis.terms[i]) && !analysis.mentions.contains { $0.range.contains(i) }
             }
         if let first = foreign.first, domain.isEmpty, !choosesTheField {
-            return declined(0.95, "it names \(first.id), which is outside back-end careers")
+            var understanding = declined(0.95, "it names \(first.id), which is outside back-end careers")
+            understanding.firm = true
+            return understanding
         }
 
         // A line of only entity names, filler and a cue continues the previous topic.
@@ -88,7 +94,9 @@ struct Resolver {
         if ConversationContext.social.contains(top.intent), analysis.terms.count == 1, !analysis.favoured.contains(top.intent),
            let example = analysis.nearest(top.intent),
            language.normalizer.terms(of: language.normalizer.words(example)) != analysis.terms {
-            return declined(1 - top.score, "one word that is neither a key word of \(top.intent.rawValue) nor one of its examples by itself")
+            var understanding = declined(1 - top.score, "one word that is neither a key word of \(top.intent.rawValue) nor one of its examples by itself")
+            understanding.firm = true
+            return understanding
         }
         var understanding = Understanding(
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,

@@ -105,6 +105,7 @@ public struct Session: Sendable {
         if asksToForget {
             understanding = Understanding(intent: .outOfScope, confidence: 0.95, entities: [:], analysis: analysis,
                                           reason: "it asks to forget what you told the advisor, which the command :forget does")
+            understanding.firm = true
         }
         // "I know Java and Spring, what next?": a clause that tells the advisor about oneself,
         // then a question. The profile takes only what the first clause says ("I know MySQL,
@@ -119,6 +120,11 @@ public struct Session: Sendable {
             let change = updateProfile(compound.statement)
             noted = composer.answer(compound.statement, profile: profile, change: change).text
             question = compound.question
+        }
+        // Where the reading of the whole line is unsure, its meaning weighs in (a line whose
+        // question the rules above found in a part of it is theirs).
+        if question == nil, let meaning = advisor.meaning {
+            understanding = MeaningStage(meaning: meaning, language: language).weigh(understanding, line: line, context: context, resolver)
         }
         // A line the advisor asks about ("noting what you told me, or whether back-end work
         // suits you?") changes nothing until the person says which they meant.
@@ -508,7 +514,10 @@ public struct Session: Sendable {
         case "help":
             return .command(name: "help", text: advisor.templates.fill("help_command"))
         case "why":
-            return .command(name: "why", text: WhyReport.render(last))
+            // The encoder's reading is shown beside the lexical one, even where the stage did not need it.
+            var shown = last
+            if let meaning = advisor.meaning, let text = shown?.analysis.text, shown?.meaning == nil { shown?.meaning = meaning.read(text) }
+            return .command(name: "why", text: WhyReport.render(shown, examples: advisor.meaning))
         case "history":
             let count = words.count == 2 ? Int(words[1]) : nil
             guard words.count == 1 || (count ?? 0) > 0 else {

@@ -2,7 +2,7 @@
 /// in a form that is mapped and used in place.
 ///
 /// Layout: a header (format, what the index was built from: see `IndexCache`), then the
-/// knowledge base, the answer templates and the language model, each a blob. Small parts
+/// knowledge base, the answer templates, the language model and the meaning stage's settings, each a blob. Small parts
 /// (knowledge, templates, word rules, settings) are decoded at start; the large ones (the
 /// matcher's postings, every word the spelling corrector knows, every entity name and
 /// example) are used where they lie, so start-up does not grow with the knowledge base.
@@ -10,7 +10,7 @@
 enum AdvisorIndex {
     static let magic = Array("advisor index\n".utf8)
     /// Changes whenever the layout does, so an older cache file is rebuilt, never misread.
-    static let formatVersion = 30
+    static let formatVersion = 31
 
     struct Header {
         /// The identity (`FileStatus.fingerprint`) of the executable that wrote the index.
@@ -50,6 +50,9 @@ enum AdvisorIndex {
         part = IndexWriter()
         advisor.language.write(to: &part)
         w.blob(part.bytes)
+        part = IndexWriter()
+        advisor.meaningSettings.write(to: &part)
+        w.blob(part.bytes)
         var bytes = w.bytes
         bytes += IndexChecksum.trailer(for: bytes)
         return bytes
@@ -81,11 +84,11 @@ enum AdvisorIndex {
         guard bytes.count >= 8 else { throw IndexReader.Damaged() }
         var r = IndexReader(bytes, to: bytes.count - 8)
         _ = try readHeader(&r)
-        var knowledge = try r.blob(), templates = try r.blob(), language = try r.blob()
+        var knowledge = try r.blob(), templates = try r.blob(), language = try r.blob(), meaning = try r.blob()
         try r.finish()
         let advisor = Advisor(knowledge: try KnowledgeBase(reading: &knowledge), language: try LanguageModel(reading: &language),
-                              templates: try Templates(reading: &templates))
-        for part in [knowledge, templates, language] { try part.finish() }
+                              templates: try Templates(reading: &templates), meaningSettings: try MeaningSettings(reading: &meaning))
+        for part in [knowledge, templates, language, meaning] { try part.finish() }
         return advisor
     }
 }

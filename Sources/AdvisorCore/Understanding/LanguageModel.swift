@@ -167,7 +167,7 @@ public final class LanguageModel: @unchecked Sendable {
         var exampleFiles: [Intent: String] = [:]
         let everyday = try root.read("\(folder)/everyday-words.txt").split(separator: "\n")
             .map { String($0).trimmingSpaces() }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        let reserved: Set<String> = ["\(folder)/lexicon.yaml", "\(folder)/entities.yaml", "\(folder)/matching.yaml"]
+        let reserved: Set<String> = ["\(folder)/lexicon.yaml", "\(folder)/entities.yaml", "\(folder)/matching.yaml", MeaningSettings.file]
         for file in try root.yamlFiles(in: folder) where !reserved.contains(file) {
             let doc = try root.parse(file)
             let r = try doc.record(file, allowed: ["intent", "examples"])

@@ -12,6 +12,10 @@ public struct Understanding: Sendable {
     public var isFollowUp: Bool = false
     /// Two readings too close to choose between: the advisor asks which one was meant.
     public var clarification: [Intent]?
+    /// A decline no other reading may overturn: the line names another field, or has no words.
+    public var firm = false
+    /// The sentence encoder's reading of the line, where the meaning stage asked for it.
+    public var meaning: MeaningReading?
 
     /// The runners-up, for `:why` and ambiguity checks.
     public var alternatives: [(intent: Intent, score: Double)] { Array(analysis.scores.prefix(4)) }

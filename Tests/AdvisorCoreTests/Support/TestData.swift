@@ -4,7 +4,11 @@ import Foundation
 
 enum TestData {
     /// The advisor over the shipped data, loaded once for the whole test run.
+    /// With the sentence encoder `make model` installs (`ADVISOR_MODEL` may name another, or
+    /// none); `MeaningStageTests.theEncoderIsOn` fails the run when it is missing.
     static let advisor: Advisor = try! Advisor.load(from: .builtIn)
+    /// The same data read with the lexical matcher alone, as on a machine without the model.
+    static let lexical: Advisor = try! Advisor.load(from: .builtIn, model: .none)
 
     /// The package root: this file lives in `Tests/AdvisorCoreTests/Support/`.
     static let packageRoot: String = {

@@ -1,0 +1,69 @@
+/// The stage after the lexical reading: where that reading is unsure, one decision from both
+/// kinds of evidence, the sentence encoder's reading of the whole line and the lexical scores
+/// (`MeaningSettings`).
+///
+/// The lexical matcher reads the wordings its examples were written for exactly, and reads
+/// new wordings badly: a parent's long polite question, "display my saved details", "will
+/// backend be a good match for me?". The encoder reads what a line means, whatever its words,
+/// but knows nothing of the conversation. So the lexical reading stands where it is sure, where
+/// it is a firm decline (another field named), and within a conversation, where it carries
+/// what the line points back at. Elsewhere each intent is scored by meaning and words together,
+/// and the best may answer a line the matcher declined, change an unsure answer, or decline one
+/// that reads like the questions the advisor declines. Entities stay lexical: the reading
+/// chosen takes them from the line and the context as any reading does.
+struct MeaningStage {
+    let meaning: Meaning
+    let language: LanguageModel
+
+    func weigh(_ lexical: Understanding, line: String, context: ConversationContext, _ resolver: Resolver) -> Understanding {
+        let settings = meaning.settings
+        let answered = lexical.intent != .outOfScope
+        // A firm decline, a question asked back, or a reading of a part of the line (a claim, the
+        // last sentence, the question after small talk) is not the encoder's to weigh.
+        if lexical.firm || lexical.clarification != nil || lexical.analysis.text != line { return lexical }
+        if answered && (lexical.confidence >= settings.trust || lexical.isFollowUp || context.lastIntent != nil) { return lexical }
+        let read = meaning.read(line)
+        var kept = lexical
+        kept.meaning = read
+        let scores = combined(read, lexical.analysis.scores, weight: settings.lexicalWeight)
+        guard let top = scores.first else { return kept }
+        let declined = scores.first { $0.intent == .outOfScope }?.score ?? 0
+        if top.intent == .outOfScope {
+            guard answered, let next = scores.first(where: { $0.intent != .outOfScope }), top.score - next.score >= settings.margin else { return kept }
+            var understanding = Understanding(intent: .outOfScope, confidence: min(1, top.score), entities: [:], analysis: lexical.analysis,
+                                              reason: "by meaning and words together it is closest to questions the advisor declines (\(percent(top.score)), "
+                                                  + "against \(percent(next.score)) for \(next.intent.rawValue)); the lexical reading, "
+                                                  + "\(lexical.intent.rawValue), was unsure (\(percent(lexical.confidence)))")
+            understanding.meaning = read
+            return understanding
+        }
+        // Another intent replaces the reading only when it is clearly ahead: of the declined
+        // questions, and of the lexical reading's own intent weighed the same way.
+        let own = answered ? scores.first { $0.intent == lexical.intent }?.score ?? 0 : declined
+        guard top.intent != lexical.intent, top.score >= settings.accept, top.score - own >= settings.margin,
+              top.score - declined >= settings.margin else { return kept }
+        var understanding = resolver.resolve(lexical.analysis, as: top.intent, context: context)
+        // A reading that lacks what it cannot be answered without (a role to describe) is no answer.
+        if let shape = language.shapes[top.intent], let type = shape.requires, (understanding.entities[type]?.count ?? 0) < shape.atLeast {
+            return kept
+        }
+        understanding.confidence = min(1, top.score)
+        understanding.meaning = read
+        let was = answered ? "\(lexical.intent.rawValue) (\(percent(lexical.confidence)))" : "declined"
+        understanding.reason = "by meaning and words together it is closest to \(top.intent.rawValue) (\(percent(top.score)), "
+            + "against \(percent(declined)) for the declined questions); the lexical reading was unsure: \(was)"
+        return understanding
+    }
+
+    /// Each intent's score by meaning and by words together, best first: `weight` of the
+    /// lexical score (capped at 1: cue words can push it past), the rest the score by meaning.
+    /// Ties in the contract's order.
+    func combined(_ read: MeaningReading, _ lexical: [(intent: Intent, score: Double)], weight: Double) -> [(intent: Intent, score: Double)] {
+        var byWords = [Double](repeating: 0, count: Intent.allCases.count)
+        for entry in lexical { byWords[entry.intent.ordinal] = max(byWords[entry.intent.ordinal], min(1, entry.score)) }
+        return read.scores.map { ($0.intent, (1 - weight) * $0.score + weight * byWords[$0.intent.ordinal]) }
+            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+    }
+
+    private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+}
