@@ -29,7 +29,8 @@ struct MeaningStage {
         guard let top = scores.first else { return kept }
         let declined = scores.first { $0.intent == .outOfScope }?.score ?? 0
         if top.intent == .outOfScope {
-            guard answered, let next = scores.first(where: { $0.intent != .outOfScope }), top.score - next.score >= settings.margin else { return kept }
+            // A key word that is the request ("hello", "thanks") is not outweighed by the rest.
+            guard answered, !lexical.analysis.decided.contains(lexical.intent), let next = scores.first(where: { $0.intent != .outOfScope }), top.score - next.score >= settings.margin else { return kept }
             var understanding = Understanding(intent: .outOfScope, confidence: min(1, top.score), entities: [:], analysis: lexical.analysis,
                                               reason: "by meaning and words together it is closest to questions the advisor declines (\(percent(top.score)), "
                                                   + "against \(percent(next.score)) for \(next.intent.rawValue)); the lexical reading, "
@@ -42,6 +43,9 @@ struct MeaningStage {
         let own = answered ? scores.first { $0.intent == lexical.intent }?.score ?? 0 : declined
         guard top.intent != lexical.intent, top.score >= settings.accept, top.score - own >= settings.margin,
               top.score - declined >= settings.margin else { return kept }
+        // What a person tells about themselves, with what it names, is kept: read as a question
+        // ("I work as a tester and want to move into backend": how to start), it would be lost.
+        if lexical.intent == .profileUpdate, !lexical.entities.isEmpty { return kept }
         var understanding = resolver.resolve(lexical.analysis, as: top.intent, context: context)
         // A reading that lacks what it cannot be answered without (a role to describe) is no answer.
         if let shape = language.shapes[top.intent], let type = shape.requires, (understanding.entities[type]?.count ?? 0) < shape.atLeast {

@@ -23,6 +23,9 @@ public struct Analysis: Sendable {
     public var cues: [String] = []
     /// The intents those cue words favour.
     public var favoured: Set<Intent> = []
+    /// The intents favoured by cue words that decide whether to answer at all (small talk's
+    /// "thanks", "bye", "hello": they are the request).
+    public var decided: Set<Intent> = []
     /// True when the line was longer than the advisor reads and only its opening was read.
     public var truncated = false
     /// Terms that are neither entity names, filler nor follow-up cues: the line's own request.

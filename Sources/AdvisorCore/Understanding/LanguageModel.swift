@@ -422,11 +422,13 @@ public final class LanguageModel: @unchecked Sendable {
     /// those of the cues that decide (whether to answer at all is judged on the examples and
     /// on these alone), the cue words found and the intents they favour.
     func cued(_ raw: [(intent: Intent, score: Double)], terms: [String])
-        -> (scores: [(intent: Intent, score: Double)], base: [(intent: Intent, score: Double)], fired: [String], favoured: Set<Intent>) {
+        -> (scores: [(intent: Intent, score: Double)], base: [(intent: Intent, score: Double)], fired: [String], favoured: Set<Intent>,
+            decided: Set<Intent>) {
         var scores = raw
         var base = raw
         var fired: [String] = []
         var favoured = Set<Intent>()
+        var decidedFor = Set<Intent>()
         var decided = false
         let found = cueWords(in: terms)
         for (c, cue) in cues.enumerated() {
@@ -437,6 +439,7 @@ public final class LanguageModel: @unchecked Sendable {
             for i in scores.indices where cue.intents.contains(scores[i].intent) { scores[i].score += boost }
             if cue.decides {
                 decided = true
+                decidedFor.formUnion(cue.intents)
                 for i in base.indices where cue.intents.contains(base[i].intent) { base[i].score += boost }
             }
         }
@@ -445,7 +448,7 @@ public final class LanguageModel: @unchecked Sendable {
         }
         if !fired.isEmpty { scores.sort(by: byScore) }
         if decided { base.sort(by: byScore) }
-        return (scores, base, fired, favoured)
+        return (scores, base, fired, favoured, decidedFor)
     }
 
     private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [(intent: Intent, example: Int)] {
@@ -555,7 +558,7 @@ public final class LanguageModel: @unchecked Sendable {
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
             features: features, scores: cued.scores,
-            baseScores: cued.base, nearestExamples: nearestExamples(scored), exampleTexts: exampleTable, cues: cued.fired, favoured: cued.favoured, truncated: truncated,
+            baseScores: cued.base, nearestExamples: nearestExamples(scored), exampleTexts: exampleTable, cues: cued.fired, favoured: cued.favoured, decided: cued.decided, truncated: truncated,
             requestTerms: request, opensWithCue: opensWithCue, pointer: pointer, readFeatures: plainFeatures)
     }
 }
