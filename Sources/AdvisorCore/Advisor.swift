@@ -35,7 +35,13 @@ public struct Advisor: Sendable {
     }
 
     static func load(from root: DataRoot, cache: IndexCache, model: EncoderModel = .none) throws -> Advisor {
-        if let bytes = cache.current(), let advisor = try? AdvisorIndex.advisor(from: bytes) { return advisor.reading(with: model) }
+        if let bytes = cache.current(), let advisor = try? AdvisorIndex.advisor(from: bytes) {
+            let reading = advisor.reading(with: model)
+            // A model installed after the index was built: its examples are encoded now, at start,
+            // not at the first question that needs them.
+            if model.hasNoVectors { reading.meaning?.prepare() }
+            return reading
+        }
         let log = ReadLog()
         let built = try build(from: DataRoot(path: root.path, reads: log))
         let bytes = AdvisorIndex.bytes(of: built, header: cache.header(for: log))

@@ -101,6 +101,9 @@ struct DataOptions: ParsableArguments {
     static func load(_ data: String?) throws -> Advisor {
         let root = data.map { DataRoot(path: $0) } ?? .builtIn
         do {
+            if EncoderModel.installed.hasNoVectors {
+                Output.error("advisor: reading the examples with the sentence encoder, once (about half a minute)...")
+            }
             let advisor = try Advisor.load(from: root)
             // Said once, at start, on standard error: the answers still come, read lexically. Not
             // said when ADVISOR_MODEL= asks for the lexical matcher alone.

@@ -9,7 +9,8 @@ import Foundation
 /// the one matcher scores the example with that example skipped (the word weights still
 /// count it, which makes the test a little kinder than a rebuild). Everything after the
 /// scores is the advisor's own reading: cue words, the resolver's penalties, its threshold
-/// and decline rules, names from other fields.
+/// and decline rules, names from other fields, and the meaning stage (with the encoder, the
+/// example's own vector left out likewise).
 ///
 /// An example whose intent needs more of an entity than it names ("what do they do", "which
 /// pays more") is a follow-up by design, so it is read after a question that named enough of
@@ -60,7 +61,16 @@ struct LeaveOneOut {
         let cued = language.cued(left.map { ($0.intent, $0.score) }, terms: analysis.terms)
         analysis.baseScores = cued.base
         analysis.scores = cued.scores
-        let reading = Resolver(language: language).resolve(analysis, context: context(for: analysis, own: own))
+        let resolver = Resolver(language: language)
+        let context = context(for: analysis, own: own)
+        var reading = resolver.resolve(analysis, context: context)
+        // The whole pipeline: where the lexical reading is unsure, the meaning stage weighs in,
+        // with the example's own vector left out too.
+        if let meaning = advisor.meaning {
+            reading = MeaningStage(meaning: meaning, language: language).weigh(reading, line: text, context: context, resolver) {
+                meaning.read(vector: meaning.vector(ofExample: number), excluding: number)
+            }
+        }
         return (reading, analysis.scores.first { $0.intent == own }?.score ?? 0)
     }
 

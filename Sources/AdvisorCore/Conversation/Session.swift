@@ -124,7 +124,9 @@ public struct Session: Sendable {
         // Where the reading of the whole line is unsure, its meaning weighs in (a line whose
         // question the rules above found in a part of it is theirs).
         if question == nil, let meaning = advisor.meaning {
-            understanding = MeaningStage(meaning: meaning, language: language).weigh(understanding, line: line, context: context, resolver)
+            understanding = MeaningStage(meaning: meaning, language: language).weigh(understanding, line: line, context: context, resolver) {
+                meaning.read(line)
+            }
         }
         // A line the advisor asks about ("noting what you told me, or whether back-end work
         // suits you?") changes nothing until the person says which they meant.

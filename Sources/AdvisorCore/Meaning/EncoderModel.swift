@@ -54,6 +54,14 @@ public enum MeaningStatus: Sendable, Equatable {
 }
 
 extension EncoderModel {
+    /// Whether no store of this model's examples' vectors lies beside it: the first start after
+    /// `make model` encodes them all (half a minute), and so, where that folder cannot be written,
+    /// does every start look them up (in the user's cache folder) before the first question.
+    public var hasNoVectors: Bool {
+        guard case .file(let path) = self, FileManager.default.fileExists(atPath: path) else { return false }
+        return !FileManager.default.fileExists(atPath: path + ".vectors") && status.isOn
+    }
+
     /// Whether this model opens, and if not, why (for `--version`).
     public var status: MeaningStatus { open().status }
 

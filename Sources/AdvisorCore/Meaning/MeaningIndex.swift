@@ -1,3 +1,5 @@
+import SentenceEncoder
+
 /// The examples' vectors in the example table's order, and the scoring of a line's vector
 /// against all of them: a dot product per example (every vector is unit length, so it is
 /// the cosine), then per intent its closest few.
@@ -24,7 +26,7 @@ struct MeaningIndex: @unchecked Sendable {
         var cosines = [Float](repeating: 0, count: count)
         query.withUnsafeBufferPointer { q in
             cosines.withUnsafeMutableBufferPointer { out in
-                for i in 0..<count { out[i] = Self.dot(q.baseAddress!, vectors + i * dimension, dimension) }
+                Similarity.dots(q.baseAddress!, vectors, count: count, dimension: dimension, into: out.baseAddress!)
             }
         }
         if let excluded, cosines.indices.contains(excluded) { cosines[excluded] = -1 }
@@ -56,20 +58,5 @@ struct MeaningIndex: @unchecked Sendable {
         // Stable on the contract's order, so ties come out the same on every run.
         let order = scores.indices.sorted { scores[$0].score != scores[$1].score ? scores[$0].score > scores[$1].score : $0 < $1 }
         return MeaningReading(scores: order.map { scores[$0] }, nearest: order.prefix(4).map { best[$0] })
-    }
-
-    @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ n: Int) -> Float {
-        var sum = SIMD16<Float>()
-        var i = 0
-        while i + 16 <= n {
-            let x = UnsafeRawPointer(a + i).loadUnaligned(as: SIMD16<Float>.self)
-            let y = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD16<Float>.self)
-            sum = sum.addingProduct(x, y)
-            i += 16
-        }
-        var total = sum.sum()
-        while i < n { total += a[i] * b[i]; i += 1 }
-        return total
     }
 }

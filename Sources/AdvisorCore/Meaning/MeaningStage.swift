@@ -15,14 +15,17 @@ struct MeaningStage {
     let meaning: Meaning
     let language: LanguageModel
 
-    func weigh(_ lexical: Understanding, line: String, context: ConversationContext, _ resolver: Resolver) -> Understanding {
+    /// - Parameter reading: the encoder's reading of `line`, asked for only where it is needed
+    ///   (`advisor check` gives one with the example itself left out).
+    func weigh(_ lexical: Understanding, line: String, context: ConversationContext, _ resolver: Resolver,
+               reading: () -> MeaningReading) -> Understanding {
         let settings = meaning.settings
         let answered = lexical.intent != .outOfScope
         // A firm decline, a question asked back, or a reading of a part of the line (a claim, the
         // last sentence, the question after small talk) is not the encoder's to weigh.
         if lexical.firm || lexical.clarification != nil || lexical.analysis.text != line { return lexical }
         if answered && (lexical.confidence >= settings.trust || lexical.isFollowUp || context.lastIntent != nil) { return lexical }
-        let read = meaning.read(line)
+        let read = reading()
         var kept = lexical
         kept.meaning = read
         let scores = combined(read, lexical.analysis.scores, weight: settings.lexicalWeight)
