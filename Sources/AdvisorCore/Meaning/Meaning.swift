@@ -83,31 +83,15 @@ public final class Meaning: @unchecked Sendable {
         return index
     }
 
-    /// Encodes the examples numbered `which` into their rows of `vectors`, in batches spread
-    /// over the processor's cores (each batch is written to its own rows only).
+    /// Encodes the examples numbered `which` into their rows of `vectors` (the encoder spreads
+    /// a batch over the processor's cores).
     private static func encode(_ which: [Int], of examples: ExampleTable, with encoder: SentenceEncoder, into vectors: inout [Float]) {
         guard !which.isEmpty else { return }
         let dimension = SentenceEncoder.dimension
-        let batch = 16
-        let batches = (which.count + batch - 1) / batch
-        vectors.withUnsafeMutableBufferPointer { out in
-            let rows = Rows(base: out.baseAddress!)
-            let texts = which.map { examples[$0] }
-            DispatchQueue.concurrentPerform(iterations: batches) { b in
-                let range = (b * batch)..<min(which.count, (b + 1) * batch)
-                let encoded = encoder.encode(batch: Array(texts[range]))
-                for (offset, vector) in encoded.enumerated() {
-                    let target = rows.base + which[range.lowerBound + offset] * dimension
-                    for d in 0..<dimension { target[d] = vector[d] }
-                }
-            }
+        for (vector, number) in zip(encoder.encode(batch: which.map { examples[$0] }), which) {
+            vectors.replaceSubrange((number * dimension)..<((number + 1) * dimension), with: vector)
         }
     }
-}
-
-/// The rows being filled by concurrent batches: each batch writes only its own rows.
-private struct Rows: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Float>
 }
 
 /// Owns gathered vectors at a fixed address for as long as a `MeaningIndex` points into them.

@@ -9,7 +9,4 @@ public struct MeaningReading: Sendable {
     public var nearest: [(intent: Intent, example: Int, cosine: Double)]
 
     public func score(of intent: Intent) -> Double { scores.first { $0.intent == intent }?.score ?? 0 }
-
-    /// The best intent other than `intent`, and its score.
-    func best(besides intent: Intent) -> (intent: Intent, score: Double)? { scores.first { $0.intent != intent } }
 }
