@@ -125,7 +125,7 @@ public struct Session: Sendable {
         // question the rules above found in a part of it is theirs).
         if question == nil, let meaning = advisor.meaning {
             understanding = MeaningStage(meaning: meaning, language: language).weigh(understanding, line: line, context: context, resolver) {
-                meaning.read(line)
+                meaning.read(language.readPart(of: line))
             }
         }
         // A line the advisor asks about ("noting what you told me, or whether back-end work
@@ -518,7 +518,9 @@ public struct Session: Sendable {
         case "why":
             // The encoder's reading is shown beside the lexical one, even where the stage did not need it.
             var shown = last
-            if let meaning = advisor.meaning, let text = shown?.analysis.text, shown?.meaning == nil { shown?.meaning = meaning.read(text) }
+            if let meaning = advisor.meaning, let text = shown?.analysis.text, shown?.meaning == nil {
+                shown?.meaning = meaning.read(advisor.language.readPart(of: text))
+            }
             return .command(name: "why", text: WhyReport.render(shown, examples: advisor.meaning))
         case "history":
             let count = words.count == 2 ? Int(words[1]) : nil

@@ -486,9 +486,8 @@ public final class LanguageModel: @unchecked Sendable {
     public func analyze(_ text: String, referent: EntityType? = nil, implied: Bool = false) -> Analysis {
         // Only the opening of a very long line is read: a question is never that long, and
         // a pasted 10 MB line must still be answered at once.
-        let scalars = text.unicodeScalars
-        let truncated = scalars.count > maxCharacters
-        let read = truncated ? String(String.UnicodeScalarView(scalars.prefix(maxCharacters))) : text
+        let read = readPart(of: text)
+        let truncated = read.utf8.count != text.utf8.count
         var words = normalizer.words(read)
         var corrections: [(from: String, to: String)] = []
         for i in words.indices where !corrector.isKnown(words[i]) {
@@ -508,6 +507,13 @@ public final class LanguageModel: @unchecked Sendable {
         let mentions = besideMentions(terms, withoutIdioms(terms, entities.mentions(in: terms)))
         return scored(text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
                       features: features(terms, mentions), truncated: truncated, referent: referent, implied: implied)
+    }
+
+    /// The part of a line that is read: its first `maxCharacters` Unicode scalars (the sentence
+    /// encoder, which reads at most 256 tokens, is handed the same part).
+    func readPart(of text: String) -> String {
+        let scalars = text.unicodeScalars
+        return scalars.count > maxCharacters ? String(String.UnicodeScalarView(scalars.prefix(maxCharacters))) : text
     }
 
     /// `analysis` read again as `analyze` would read its text with this referent (and
