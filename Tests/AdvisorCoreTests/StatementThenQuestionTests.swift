@@ -1,6 +1,7 @@
 /// Guards lines that tell the advisor about oneself and then ask ("I know Java and Spring,
 /// what next?"): the profile takes only what the statement says, and the answer notes it, then
-/// answers the question for the profile as it now is.
+/// answers the question for the profile as it now is. The line reports what it asks; what it
+/// told is noted on the way.
 import Testing
 @testable import AdvisorCore
 
@@ -13,8 +14,9 @@ import Testing
     @Test func aStatementThenWhatNextNotesItAndAdvisesFromIt() {
         var session = TestData.session()
         let (u, text) = Self.respond("I know Java and Spring, what next?", in: &session)
-        #expect(u?.intent == .profileUpdate)
-        #expect(u?.entities == [.tool: ["java", "spring"]])
+        #expect(u?.intent == .stepsNext)
+        #expect(u?.entities == [:])
+        #expect(session.profile.knows == ["java", "spring"])
         #expect(text.hasPrefix("Noted: you know Java and Spring.\nYour next step is step 2, Understand Frameworks and Databases:"))
         #expect(text.contains("You know Java and Spring; next learn a database such as MySQL and use it from Spring."))
     }
@@ -31,7 +33,8 @@ import Testing
     @Test func onlyTheStatementChangesTheProfile() {
         var session = TestData.session()
         let (u, text) = Self.respond("i know mysql, what is django", in: &session)
-        #expect(u?.entities == [.tool: ["mysql"]])
+        #expect(u?.intent == .toolDescribe)
+        #expect(u?.entities == [.tool: ["django"]])
         #expect(session.profile.knows == ["mysql"])
         #expect(text.hasPrefix("Noted: you know MySQL.\nDjango (Frameworks):"))
     }

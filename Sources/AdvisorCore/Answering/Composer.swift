@@ -105,6 +105,9 @@ struct Composer {
     private static func values(_ type: EntityType, _ ids: [String]) -> [EntityValue] { ids.map { EntityValue(type, $0) } }
 
     private func declined(_ u: Understanding) -> String {
+        if let job = u.unknownRole {
+            return t.fill("declined_unknown_role", ["topic": job, "names": ListText.join(kb.roles.map(\.name))])
+        }
         if let other = u.analysis.mentions.first(where: { $0.value(of: .foreign) != nil }) {
             let words = u.analysis.words.count == u.analysis.terms.count
                 ? u.analysis.words[other.range].joined(separator: " ") : "that"

@@ -31,6 +31,13 @@ public struct ConversationContext: Sendable {
             pending = (understanding.analysis, readings)
             return
         }
+        // "Data scientist pay?", declined, then "and backend developers?": the question goes on,
+        // about nothing the decline named.
+        if understanding.intent == .outOfScope, let asked = understanding.asked {
+            lastIntent = asked
+            lastEntities = [:]
+            return
+        }
         guard !Self.social.contains(understanding.intent) else { return }
         if !listed.isEmpty { self.listed = listed }
         lastIntent = understanding.intent

@@ -33,6 +33,23 @@ struct Resolver {
         if let first = foreign.first, domain.isEmpty, !choosesTheField {
             var understanding = declined(0.95, "it names \(first.id), which is outside back-end careers")
             understanding.firm = true
+            // What the line asks of that other field ("data scientist pay?": a salary) is what a
+            // follow-up goes on with ("and backend developers?"); asked of another job, the
+            // decline names the roles the advisor knows. A line that only names the other field
+            // ("what about a UI designer?") asks nothing of its own: the question before goes on.
+            // A key word ("salary", "earn") says what is asked before the examples do.
+            let ours = analysis.scores.filter { !ConversationContext.social.contains($0.intent) }
+            let top = ours.first { analysis.favoured.contains($0.intent) } ?? ours.first
+            if !analysis.requestTerms.isEmpty { understanding.asked = top?.intent }
+            // Asked of another job, where a role's name would stand, the decline lists the roles
+            // ("how much does a doctor earn?"; not "should I learn React?").
+            if let asked = analysis.requestTerms.isEmpty ? context.lastIntent : top?.intent,
+               language.shapes[asked]?.takes.contains(.role) == true,
+               let mention = analysis.mentions.first(where: { $0.value(of: .foreign) != nil }),
+               analysis.requestTerms.isEmpty || standsForARole(mention.range, in: analysis, for: asked),
+               analysis.words.count == analysis.terms.count {
+                understanding.unknownRole = analysis.words[mention.range].joined(separator: " ")
+            }
             return understanding
         }
 
@@ -102,6 +119,12 @@ struct Resolver {
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")
         understanding.entities = entities(for: top.intent, analysis, context, followUp: false, borrowing)
+        if let job = unknownRole(in: analysis, for: top.intent) {
+            var understanding = declined(0.9, "it asks about \"\(job)\", which is none of the roles the advisor knows")
+            understanding.firm = true
+            understanding.unknownRole = job
+            return understanding
+        }
         // Two topical readings too close to call: ask which one was meant.
         if let second = ranked.first(where: { $0.intent != top.intent && $0.intent != .outOfScope }),
            second.score >= top.score - language.ambiguityMargin,
@@ -171,11 +194,13 @@ struct Resolver {
         }
 
         /// Whether `intent` (whose shape says whether it may take from the context at all) may
-        /// borrow: a line that points back may; a short one or one going on with the last intent
-        /// may when it says what it asks in words of that intent's own examples.
-        func allows(_ intent: Intent, fromContext: Bool, lastIntent: Intent?) -> Bool {
+        /// borrow: a line that points back may; a short one, one going on with the last intent,
+        /// or a comparison that names none of what it compares ("who gets paid more?" after a
+        /// cloud engineer and an architect) may when it says what it asks in words of that
+        /// intent's own examples.
+        func allows(_ intent: Intent, fromContext: Bool, lastIntent: Intent?, comparesUnnamed: Bool = false) -> Bool {
             guard fromContext, let own else { return false }
-            return pointsBack || ((shortChange || lastIntent == intent) && own.goOn(with: intent))
+            return pointsBack || ((shortChange || lastIntent == intent || comparesUnnamed) && own.goOn(with: intent))
         }
     }
 
@@ -252,7 +277,9 @@ struct Resolver {
                 marked[intent.ordinal] = true
                 continue
             }
-            let ids = available(type, borrowing: borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent)
+            let comparesUnnamed = shape.atLeast > 1 && analysis.named(type).isEmpty
+            let ids = available(type, borrowing: borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent,
+                                                                  comparesUnnamed: comparesUnnamed)
                                     && !namesExcluded(shape, type, analysis))
             let count = shape.excludes.isEmpty ? ids.count
                 : ids.filter { id in !shape.excludes.contains { $0.type == type && $0.id == id } }.count
@@ -317,7 +344,9 @@ struct Resolver {
     private func entities(for intent: Intent, _ analysis: Analysis, _ context: ConversationContext, followUp: Bool,
                           _ borrowing: Borrowing) -> [EntityType: [String]] {
         guard let shape = language.shapes[intent] else { return [:] }
-        let borrows = followUp || borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent)
+        let comparesUnnamed = shape.atLeast > 1 && shape.requires.map { analysis.named($0).isEmpty } == true
+        let borrows = followUp || borrowing.allows(intent, fromContext: shape.fromContext, lastIntent: context.lastIntent,
+                                                   comparesUnnamed: comparesUnnamed)
         let pointsBack = analysis.pointsBack
         var result: [EntityType: [String]] = [:]
         for type in shape.takes {

@@ -110,20 +110,22 @@ public struct Session: Sendable {
         // "I know Java and Spring, what next?": a clause that tells the advisor about oneself,
         // then a question. The profile takes only what the first clause says ("I know MySQL,
         // what is Django?" does not make Django known), and the answer notes it, then answers
-        // the question for the profile as it now is.
+        // the question for the profile as it now is. The line is reported as what it asks: the
+        // telling is noted on the way.
         var noted: String?
         var question: Understanding?
         if understanding.intent == .profileUpdate || understanding.intent == .stepsNext,
            let compound = statementThenQuestion(in: line, resolver) {
-            if understanding.intent == .profileUpdate { understanding = compound.statement }
-            understanding.reason += "; it goes on to ask \(compound.question.intent.rawValue), answered after"
             let change = updateProfile(compound.statement)
             noted = composer.answer(compound.statement, profile: profile, change: change).text
-            question = compound.question
+            understanding = compound.question
+            understanding.reason = "it tells about you first (noted), then asks: \(understanding.reason)"
+            question = understanding
         }
         // Where the reading of the whole line is unsure, its meaning weighs in (a line whose
-        // question the rules above found in a part of it is theirs).
-        if question == nil, let meaning = advisor.meaning {
+        // question the rules above found in a part of it, or a short change of topic about what
+        // the conversation was about, is theirs).
+        if question == nil, implied == nil, let meaning = advisor.meaning {
             understanding = MeaningStage(meaning: meaning, language: language).weigh(understanding, line: line, context: context, resolver) {
                 meaning.read(language.readPart(of: line))
             }
@@ -193,9 +195,8 @@ public struct Session: Sendable {
             guard statement.intent == .profileUpdate else { continue }
             // The rest must ask something of its own: "I know Python, Django and MySQL" is one
             // statement whose list runs on after the comma.
-            let asked = advisor.language.analyze(rest)
-            guard !asked.requestTerms.isEmpty else { continue }
-            let question = resolver.resolve(asked, context: context)
+            guard advisor.language.lexicon.asksSomething(rest) else { continue }
+            let question = resolver.resolve(advisor.language.analyze(rest), context: context)
             guard question.intent != .profileUpdate, !ConversationContext.social.contains(question.intent) else { continue }
             return (statement, question)
         }
@@ -204,11 +205,14 @@ public struct Session: Sendable {
 
     /// "What comes after that step?" (the advisor's own suggestion after a step) and "what
     /// comes after hackathons?" ask for the step that follows the one named or pointed at, not
-    /// for that step again, nor for the person's own next step.
+    /// for that step again, nor for the person's own next step. Right after a step, "ok and
+    /// then?" (a word for what follows, and nothing else of its own) goes on along the path.
     private func followingStep(_ understanding: Understanding, _ analysis: Analysis) -> Understanding {
-        guard understanding.intent == .stepsDetail || understanding.intent == .stepsNext,
-              analysis.terms.contains(where: { advisor.language.lexicon.successors.contains($0) }),
-              let step = analysis.named(.step).last ?? understanding.entities[.step]?.last,
+        guard analysis.terms.contains(where: { advisor.language.lexicon.successors.contains($0) }) else { return understanding }
+        let goesOn = analysis.requestTerms.isEmpty && analysis.mentions.isEmpty
+        guard understanding.intent == .stepsDetail || understanding.intent == .stepsNext || goesOn,
+              let step = analysis.named(.step).last ?? understanding.entities[.step]?.last
+                ?? (goesOn || analysis.pointsBack ? context.lastEntities[.step]?.last : nil),
               let at = advisor.knowledge.steps.firstIndex(where: { $0.id == step }) else { return understanding }
         // After the last step there is none: that step again, which says it is the last ("5 of 5").
         let next = min(at + 1, advisor.knowledge.steps.count - 1)

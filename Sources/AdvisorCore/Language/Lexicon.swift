@@ -33,6 +33,9 @@ public struct Lexicon: Sendable {
     /// Words that ask the advisor to forget ("forget everything about me"): what the
     /// `:forget` command does, which a question cannot.
     public internal(set) var forgetting: Set<String> = []
+    /// Words after which a word names a thing ("a", "the", "of", "as"): where a word the
+    /// advisor has never seen ("a police constable", "the salary of a bank PO") names a job.
+    public internal(set) var nameOpeners: Set<String> = []
     /// Words left out of matching altogether (articles): "what does a DBA do" and "what does
     /// that one do" then share their word pairs.
     public internal(set) var ignored: Set<String> = []
@@ -64,7 +67,7 @@ public struct Lexicon: Sendable {
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -101,6 +104,7 @@ public struct Lexicon: Sendable {
         for word in try record.texts("quantifiers") { lexicon.quantifiers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("successors") { lexicon.successors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("plural_references") { lexicon.pluralReferences.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.optionalTexts("name_openers") { lexicon.nameOpeners.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("forgetting") { lexicon.forgetting.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("negations") { lexicon.negations.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("references") {
@@ -229,6 +233,17 @@ public struct Lexicon: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether a clause asks something: it ends with "?", or one of its first three words opens
+    /// a question ("so what next", "ok where do I go from here"). "A blog API and a todo app"
+    /// after "I've built two projects," goes on telling; it asks nothing.
+    public func asksSomething(_ clause: String) -> Bool {
+        let text = clause.trimmingSpaces()
+        if text.hasSuffix("?") { return true }
+        return text.split(separator: " ").prefix(3).contains { word in
+            questionOpeners.contains(word.lowercased().filter { $0.isLetter || $0 == "'" })
+        }
     }
 
     /// Whether the word at `i` is part of a phrase of `existentials` ("how many steps are there").

@@ -24,16 +24,20 @@ struct MeaningStage {
         // A firm decline, a question asked back, or a reading of a part of the line (a claim, the
         // last sentence, the question after small talk) is not the encoder's to weigh.
         if lexical.firm || lexical.clarification != nil || lexical.analysis.text != line { return lexical }
-        if answered && (lexical.confidence >= settings.trust || lexical.isFollowUp || context.lastIntent != nil) { return lexical }
+        // Within a conversation, a reading is unsure only where another reading runs it close:
+        // what the line points back at is the lexical reading's to carry.
+        let scores = lexical.analysis.scores
+        let close = scores.count > 1 && scores[0].score - scores[1].score < settings.margin
+        if answered && (lexical.isFollowUp || (context.lastIntent == nil ? lexical.confidence >= settings.trust : !close)) { return lexical }
         let read = reading()
         var kept = lexical
         kept.meaning = read
-        let scores = combined(read, lexical.analysis.scores, weight: settings.lexicalWeight)
-        guard let top = scores.first else { return kept }
-        let declined = scores.first { $0.intent == .outOfScope }?.score ?? 0
+        let weighed = combined(read, lexical.analysis.scores, weight: settings.lexicalWeight)
+        guard let top = weighed.first else { return kept }
+        let declined = weighed.first { $0.intent == .outOfScope }?.score ?? 0
         if top.intent == .outOfScope {
             // A key word that is the request ("hello", "thanks") is not outweighed by the rest.
-            guard answered, !lexical.analysis.decided.contains(lexical.intent), let next = scores.first(where: { $0.intent != .outOfScope }), top.score - next.score >= settings.margin else { return kept }
+            guard answered, !lexical.analysis.decided.contains(lexical.intent), let next = weighed.first(where: { $0.intent != .outOfScope }), top.score - next.score >= settings.margin else { return kept }
             var understanding = Understanding(intent: .outOfScope, confidence: min(1, top.score), entities: [:], analysis: lexical.analysis,
                                               reason: "by meaning and words together it is closest to questions the advisor declines (\(percent(top.score)), "
                                                   + "against \(percent(next.score)) for \(next.intent.rawValue)); the lexical reading, "
@@ -43,7 +47,7 @@ struct MeaningStage {
         }
         // Another intent replaces the reading only when it is clearly ahead: of the declined
         // questions, and of the lexical reading's own intent weighed the same way.
-        let own = answered ? scores.first { $0.intent == lexical.intent }?.score ?? 0 : declined
+        let own = answered ? weighed.first { $0.intent == lexical.intent }?.score ?? 0 : declined
         guard top.intent != lexical.intent, top.score >= settings.accept, top.score - own >= settings.margin,
               top.score - declined >= settings.margin else { return kept }
         // What a person tells about themselves, with what it names, is kept: read as a question

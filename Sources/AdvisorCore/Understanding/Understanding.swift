@@ -14,6 +14,11 @@ public struct Understanding: Sendable {
     public var clarification: [Intent]?
     /// A decline no other reading may overturn: the line names another field, or has no words.
     public var firm = false
+    /// For a decline of a job the advisor does not know ("police constable"): its name as typed.
+    public var unknownRole: String?
+    /// For a decline of a question about another field, what it asked ("data scientist pay?":
+    /// role.salary): a follow-up that names one of ours goes on with it.
+    public var asked: Intent?
     /// The sentence encoder's reading of the line, where the meaning stage asked for it.
     public var meaning: MeaningReading?
 

@@ -1,0 +1,124 @@
+/// Questions about jobs the advisor does not know are declined by name, saying which roles it
+/// knows, however closely their wording matches a salary question ("salary of a police
+/// constable" used to get the whole salary table); the conversation goes on with what such a
+/// line asked. With the sentence encoder and without it.
+import Testing
+@testable import AdvisorCore
+
+@Suite struct OtherJobsTests {
+    static let roles = "Back-End Developer, Junior Back-End Developer, Full-Stack Developer, API Developer, "
+        + "Database Administrator, Senior Back-End Developer, DevOps Engineer, Software Architect, System Analyst, "
+        + "Cybersecurity Specialist and Cloud Engineer"
+
+    static func replies(_ lines: [String], encoder: Bool) -> [(intent: String, entities: [EntityType: [String]], text: String)] {
+        var session = (encoder ? TestData.advisor : TestData.lexical).session()
+        return lines.map { line in
+            guard case .answer(let u, let text) = session.respond(to: line) else { return ("", [:], "") }
+            return (u.intent.rawValue, u.entities, text)
+        }
+    }
+
+    /// A job no example of the advisor's names, where a role's name stands: declined with its
+    /// name and the roles the advisor knows, whole.
+    @Test(arguments: [("salary of a police constable", "police constable"), ("what does a school principal earn", "school principal"),
+                      ("how much does a bank PO make per month", "bank po"), ("what's the pay of a zookeeper", "zookeeper")],
+          [true, false])
+    func anUnknownJobIsDeclinedByName(line: (text: String, job: String), encoder: Bool) {
+        let reply = Self.replies([line.text], encoder: encoder)[0]
+        #expect(reply.intent == "out_of_scope")
+        #expect(reply.text == """
+            Sorry, I cannot answer about "\(line.job)": it is not one of the back-end roles I know.
+            I know these roles: \(Self.roles).
+            """)
+    }
+
+    /// Words that only qualify ("the smallest salary", "the starting salary") name no job.
+    @Test(arguments: [("which role has the smallest salary?", "role.rank"), ("what is the starting salary of a devops engineer", "role.salary"),
+                      ("how much does a typical fresher earn", "role.salary")], [true, false])
+    func qualifyingWordsNameNoJob(line: (text: String, intent: String), encoder: Bool) {
+        #expect(Self.replies([line.text], encoder: encoder)[0].intent == line.intent)
+    }
+
+    /// "Data scientist pay?" is declined; "and backend developers?" then asks the same of ours.
+    @Test(arguments: [true, false])
+    func aFollowUpGoesOnWithWhatTheDeclinedLineAsked(encoder: Bool) {
+        let replies = Self.replies(["data scientist pay, roughly?", "and backend developers?"], encoder: encoder)
+        #expect(replies[0].intent == "out_of_scope")
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities == [.role: ["backend-developer"]])
+    }
+
+    /// "What about a UI designer?" asks nothing of its own: the salary question before it goes on.
+    @Test(arguments: [true, false])
+    func aDeclinedBareFollowUpKeepsTheQuestionBefore(encoder: Bool) {
+        let replies = Self.replies(["how much does an API developer make?", "what about a UI designer?", "and a full-stack dev?"], encoder: encoder)
+        #expect(replies.map(\.intent) == ["role.salary", "out_of_scope", "role.salary"])
+        #expect(replies[2].text.hasPrefix("A Full-Stack Developer earns ₹5–9 LPA on average in India."))
+    }
+}
+
+/// What people type in India, and the way they say what they do: text-speak and Hinglish
+/// joiners, greetings and thanks, a job held for years, a class at school.
+@Suite struct EverydayWordingTests {
+    @Test(arguments: [true, false])
+    func hinglishAndTextSpeakFollowUpsGoOn(encoder: Bool) {
+        let hinglish = OtherJobsTests.replies(["backend developer ka salary kitna hai", "aur senior ka?"], encoder: encoder)
+        #expect(hinglish[1].intent == "role.salary")
+        #expect(hinglish[1].entities == [.role: ["senior-backend-developer"]])
+        let short = OtherJobsTests.replies(["devops sal?", "n cloud engg?"], encoder: encoder)
+        #expect(short[1].intent == "role.salary")
+        #expect(short[1].entities == [.role: ["cloud-engineer"]])
+    }
+
+    @Test(arguments: [("dhanyavaad", "thank"), ("shukriya", "thank"), ("namaskar", "greet")], [true, false])
+    func smallTalkInHindi(line: (text: String, intent: String), encoder: Bool) {
+        #expect(OtherJobsTests.replies([line.text], encoder: encoder)[0].intent == line.intent)
+    }
+
+    @Test(arguments: [("I've been a sysadmin for 8 years", [EntityType.level: ["working-professional"]], "Noted: you are a working professional."),
+                      ("I'm a java developer with 6 years in banking", [.tool: ["java"], .level: ["working-professional"]],
+                       "Noted: you know Java; you are a working professional."),
+                      ("hello! i am in class 12", [.level: ["student"]], "Noted: you are a student.")], [true, false])
+    func whatOneDoesIsNoted(line: (text: String, entities: [EntityType: [String]], noted: String), encoder: Bool) {
+        let reply = OtherJobsTests.replies([line.text], encoder: encoder)[0]
+        #expect(reply.intent == "profile.update")
+        #expect(reply.entities == line.entities)
+        #expect(reply.text.hasPrefix(line.noted))
+    }
+}
+
+/// Follow-ups that go on along what the conversation holds: the next step after a step, a
+/// comparison of what was named in turn.
+@Suite struct GoingOnTests {
+    @Test(arguments: [true, false])
+    func andThenAfterAStepIsTheStepAfter(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["give me the roadmap to become backend dev", "the second one", "ok and then?", "what comes after that"],
+                                             encoder: encoder)
+        #expect(replies[2].intent == "steps.detail")
+        #expect(replies[2].entities == [.step: ["projects"]])
+        #expect(replies[2].text.hasPrefix("Step 3 of 5, Work on Projects:"))
+        #expect(replies[3].entities == [.step: ["hackathons-and-open-source"]])
+    }
+
+    /// "And then?" with no step before it is no step.
+    @Test(arguments: [true, false])
+    func andThenWithoutAStepIsNoStep(encoder: Bool) {
+        #expect(OtherJobsTests.replies(["ok and then?"], encoder: encoder)[0].intent != "steps.detail")
+    }
+
+    @Test(arguments: [true, false])
+    func whoGetsPaidMoreComparesWhatWasNamedInTurn(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how much do cloud engineers earn?", "and for an architect?", "who gets paid more?"], encoder: encoder)
+        #expect(replies[2].intent == "role.compare")
+        #expect(replies[2].entities == [.role: ["cloud-engineer", "software-architect"]])
+        #expect(replies[2].text.hasPrefix("Of these, the Software Architect earns the most: ₹25–40 LPA."))
+    }
+
+    /// Where the words run two readings close ("which one pays better?": its pay, or a
+    /// comparison), the sentence encoder settles it, within a conversation too.
+    @Test func theEncoderSettlesACloseReadingInAConversation() {
+        let replies = OtherJobsTests.replies(["devops sal?", "n cloud engg?", "which one pays better?"], encoder: true)
+        #expect(replies[2].intent == "role.compare")
+        #expect(replies[2].entities == [.role: ["devops-engineer", "cloud-engineer"]])
+    }
+}
