@@ -143,7 +143,7 @@ import Testing
             try TestData.edit("Sources/Knowledge/roles.yaml", in: root, replacing: "  salary: \"₹4–8 LPA\"\n  salary_source: glassdoor\n", with: "")
         }
         #expect(report.render(strict: false) == """
-            Sources/Knowledge/roles.yaml:59:3: error: role 'api-developer' has no salary: give 'salary' (like '₹6–10 LPA') and 'salary_source', or 'salary_from'
+            Sources/Knowledge/roles.yaml:61:3: error: role 'api-developer' has no salary: give 'salary' (like '₹6–10 LPA') and 'salary_source', or 'salary_from'
             1 error, 0 warnings, 0 notes
             """)
     }
@@ -153,7 +153,7 @@ import Testing
             try TestData.edit("Sources/Knowledge/roles.yaml", in: root, replacing: "  salary: \"₹4–8 LPA\"\n  salary_source: glassdoor\n", with: "  salary: \"₹4–8 LPA\"\n")
         }
         #expect(report.render(strict: false) == """
-            Sources/Knowledge/roles.yaml:59:3: error: role 'api-developer' has a salary but no 'salary_source'
+            Sources/Knowledge/roles.yaml:61:3: error: role 'api-developer' has a salary but no 'salary_source'
             1 error, 0 warnings, 0 notes
             """)
     }

@@ -122,3 +122,58 @@ import Testing
         #expect(replies[2].entities == [.role: ["devops-engineer", "cloud-engineer"]])
     }
 }
+
+/// What people say about themselves before they ask (issue 17's table): another job held is
+/// background, not a topic to decline; another field's tools are named, not dropped.
+@Suite struct BackgroundTests {
+    @Test(arguments: [true, false])
+    func aMobileDeveloperWhoWantsToSwitchIsNotedThenAdvised(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["im a mobile dev and want to switch, what should I learn first?"], encoder: encoder)[0]
+        #expect(reply.intent == "steps.next")
+        #expect(reply.text.hasPrefix("Noted: you are a working professional.\nYour next step is step 1, Learn Programming Languages:"))
+    }
+
+    @Test(arguments: [true, false])
+    func aLongIntroductionIsNoted(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["Hey. I'm an android dev, 3 yrs exp, Kotlin + some React. Thinking of moving to backend"],
+                                           encoder: encoder)[0]
+        #expect(reply.intent == "profile.update")
+        #expect(reply.entities == [.tool: ["kotlin"], .level: ["working-professional"]])
+        #expect(reply.text == """
+            Noted: you know Kotlin; you are a working professional.
+            I have not noted React (front end): that is outside back-end development, which is all I cover.
+            """)
+    }
+
+    @Test(arguments: [true, false])
+    func anotherFieldsToolIsNamedNotDropped(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["I know Kotlin and React"], encoder: encoder)[0]
+        #expect(reply.text == """
+            Noted: you know Kotlin.
+            I have not noted React (front end): that is outside back-end development, which is all I cover.
+            """)
+    }
+
+    /// Wanting to become another thing is no background: declined.
+    @Test(arguments: [true, false])
+    func wantingAnotherJobIsDeclined(encoder: Bool) {
+        #expect(OtherJobsTests.replies(["I want to become a pilot"], encoder: encoder)[0].intent == "out_of_scope")
+    }
+
+    @Test(arguments: [true, false])
+    func theBestPayForSomeoneStartingOutIsTheEntryRole(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["Which of these jobs has the best salary for someone just starting out?"], encoder: encoder)[0]
+        #expect(reply.intent == "role.rank")
+        #expect(reply.text.hasPrefix("For someone starting out, the role to start in is the Junior Back-End Developer, at ₹3–5 LPA on average in India"))
+        #expect(OtherJobsTests.replies(["which role pays the most"], encoder: encoder)[0].text.hasPrefix("The best-paid role is the Software Architect"))
+    }
+
+    @Test(arguments: [true, false])
+    func aShortNameFollowsTheLastQuestionsKind(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what skills does a devops engineer need", "and for cloud?"], encoder: encoder)
+        #expect(replies[1].intent == "role.skills")
+        #expect(replies[1].entities == [.role: ["cloud-engineer"]])
+        let tools = OtherJobsTests.replies(["what are the tools backend devs use", "and cloud?"], encoder: encoder)
+        #expect(tools[1].entities == [.category: ["cloud"]])
+    }
+}

@@ -51,7 +51,7 @@ struct Composer {
         case .roleDescribe: return Answer(text: roles.map(describe).joined(separator: "\n\n"))
         case .roleSalary: return Answer(text: salary(roles), listed: roles.count == 1 ? [] : Self.values(.role, (roles.isEmpty ? kb.rolesWithSalary : expand(roles)).map(\.id)))
         case .roleCompare: return compare(roles)
-        case .roleRank: return rank(lowest: u.entities[.order]?.first == "lowest")
+        case .roleRank: return startingRole(for: u.analysis.named(.level)) ?? rank(lowest: u.entities[.order]?.first == "lowest")
         case .roleSkills: return Answer(text: roles.map(skills).joined(separator: "\n\n"))
         case .skillsList: return Answer(text: skillsList(kind: u.entities[.kind]?.first))
         case .toolsList:
@@ -62,7 +62,7 @@ struct Composer {
         case .stepsRoadmap: return Answer(text: roadmap(), listed: Self.values(.step, kb.steps.map(\.id)))
         case .stepsDetail: return Answer(text: (u.entities[.step] ?? []).compactMap(kb.step).map(detail).joined(separator: "\n\n"))
         case .stepsNext: return NextStepAdvice(kb: kb, t: t).answer(for: profile)
-        case .profileUpdate: return Answer(text: ProfileText(kb: kb, t: t).noted(change))
+        case .profileUpdate: return Answer(text: ProfileText(kb: kb, t: t).noted(change) + outsideNamed(u))
         case .profileShow: return Answer(text: ProfileText(kb: kb, t: t).show(profile))
         }
     }
@@ -103,6 +103,15 @@ struct Composer {
     }
 
     private static func values(_ type: EntityType, _ ids: [String]) -> [EntityValue] { ids.map { EntityValue(type, $0) } }
+
+    /// "I know Kotlin and React": what a statement names of another field (React, front end)
+    /// is not noted, and the reply says so rather than dropping it silently. Another job the
+    /// person says they hold is their background, noted as their level.
+    private func outsideNamed(_ u: Understanding) -> String {
+        guard !u.outside.isEmpty else { return "" }
+        let names = u.outside.map { t.fill("outside_name", ["name": $0.name, "field": t.fill("field_\($0.field)")]) }
+        return "\n" + t.fill("noted_outside", ["names": ListText.join(names)])
+    }
 
     private func declined(_ u: Understanding) -> String {
         if let job = u.unknownRole {
@@ -210,6 +219,15 @@ struct Composer {
         }
         return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa(shown)]),
                       listed: Self.values(.role, shown.map(\.id)))
+    }
+
+    /// "Which job pays best for someone just starting out?": the role such a person starts in
+    /// (`starts_for` in roles.yaml), not the best-paid of all. Nil when no level is named.
+    private func startingRole(for levels: [String]) -> Answer? {
+        guard !levels.isEmpty, let role = kb.rolesWithSalary.first(where: { !Set($0.startsFor).isDisjoint(with: levels) }),
+              let salary = role.salary else { return nil }
+        let text = t.fill("role_rank_start", ["name": role.name, "salary": salary.text, "lpa": lpa([role])])
+        return Answer(text: text, named: [EntityValue(.role, role.id)])
     }
 
     private func rank(lowest: Bool) -> Answer {

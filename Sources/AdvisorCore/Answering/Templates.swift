@@ -9,10 +9,10 @@ public struct Templates: Sendable {
 
     /// Template names the composer uses; a missing one is a load error, not a blank answer.
     static let required: [String] = [
-        "cite_one", "cite_many", "tool_compare_item", "greet", "thank", "goodbye", "reset_done", "help", "help_command", "history_empty", "declined", "declined_other_job", "declined_unknown_role", "fact",
+        "cite_one", "cite_many", "tool_compare_item", "greet", "thank", "goodbye", "reset_done", "help", "help_command", "history_empty", "declined", "declined_other_job", "declined_unknown_role", "noted_outside", "outside_name", "fact",
         "responsibilities_all", "responsibility_item", "responsibility_one", "market",
         "role_list", "role_describe", "role_salary", "role_salary_general", "role_salary_table",
-        "role_compare", "role_compare_more", "role_compare_same", "role_rank_highest", "role_rank_lowest",
+        "role_compare", "role_compare_more", "role_compare_same", "role_rank_highest", "role_rank_lowest", "role_rank_start",
         "role_skills", "lpa", "lpa_many", "skills_both", "skills_technical", "skills_soft", "skill_item",
         "tools_all", "tools_category_item", "tools_category", "tool_item", "tool_describe", "tool_seed",
         "tool_compare", "tool_compare_intro", "tool_compare_advice_two", "tool_compare_advice_many", "steps_roadmap", "step_item", "step_detail",
@@ -38,7 +38,8 @@ public struct Templates: Sendable {
             result.templates[entry.key] = try parse(try entry.value.text("template '\(entry.key)'"), node: entry.value)
         }
         let readings = Intent.allCases.filter { $0 != .outOfScope }.map { "reading_\($0.rawValue)" }
-        let needed = required + readings + stepIDs.map { "step_done_\($0)" } + levelIDs.map { "level_\($0)" }
+        let fields = (EntityLexicon.fixedIDs[.foreign] ?? []).map { "field_\($0)" }
+        let needed = required + readings + stepIDs.map { "step_done_\($0)" } + levelIDs.map { "level_\($0)" } + fields
         for name in needed where result.templates[name] == nil {
             throw doc.error("answers.yaml has no template '\(name)'")
         }

@@ -5,6 +5,7 @@ struct Resolver {
     let language: LanguageModel
 
     func resolve(_ analysis: Analysis, context: ConversationContext) -> Understanding {
+        let analysis = readingHeadNames(analysis, after: context.lastIntent)
         func declined(_ confidence: Double, _ reason: String) -> Understanding {
             Understanding(intent: .outOfScope, confidence: confidence, entities: [:], analysis: analysis, reason: reason)
         }
@@ -15,7 +16,9 @@ struct Resolver {
         }
 
         let values = analysis.values
-        let foreign = values.filter { $0.type == .foreign }
+        // Another job the person says they are ("I'm a mobile dev") is background, no topic.
+        let background = self.background(in: analysis)
+        let foreign = analysis.mentions.filter { $0.value(of: .foreign) != nil && !background.contains($0) }.compactMap { $0.value(of: .foreign) }
         // A line about the person ("I work as a teacher") or naming our roles and tools is
         // in the domain even when it also names another field.
         // A name that only qualifies a job ("android developer package for freshers") does not
@@ -50,6 +53,17 @@ struct Resolver {
                analysis.words.count == analysis.terms.count {
                 understanding.unknownRole = analysis.words[mention.range].joined(separator: " ")
             }
+            return understanding
+        }
+
+        // "I'm a mobile dev and want to switch": saying what one is, asking nothing, tells the
+        // advisor about oneself, whatever the examples make of the other job's words.
+        if !background.isEmpty, !language.lexicon.asksSomething(analysis.text) {
+            let job = analysis.words.count == analysis.terms.count ? analysis.words[background[0].range].joined(separator: " ") : "another job"
+            var understanding = Understanding(intent: .profileUpdate, confidence: 0.9, entities: [:], analysis: analysis,
+                                              reason: "it says what you are (\(job)), and asks nothing")
+            understanding.entities = entities(for: .profileUpdate, analysis, context, followUp: false, Borrowing(analysis, context, self))
+            understanding.outside = outsideNames(in: analysis)
             return understanding
         }
 
@@ -119,6 +133,7 @@ struct Resolver {
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")
         understanding.entities = entities(for: top.intent, analysis, context, followUp: false, borrowing)
+        if top.intent == .profileUpdate { understanding.outside = outsideNames(in: analysis) }
         if let job = unknownRole(in: analysis, for: top.intent) {
             var understanding = declined(0.9, "it asks about \"\(job)\", which is none of the roles the advisor knows")
             understanding.firm = true
@@ -349,6 +364,7 @@ struct Resolver {
                                                    comparesUnnamed: comparesUnnamed)
         let pointsBack = analysis.pointsBack
         var result: [EntityType: [String]] = [:]
+        let background = shape.takes.contains(.level) && analysis.named(.level).isEmpty && !self.background(in: analysis).isEmpty
         for type in shape.takes {
             let excluded = Set(shape.excludes.filter { $0.type == type }.map(\.id))
             var ids = analysis.named(type).filter { !excluded.contains($0) }
@@ -380,6 +396,7 @@ struct Resolver {
                 ids = previous.filter { !excluded.contains($0) }
             }
             if ids.isEmpty, let fallback = shape.defaults.first(where: { $0.type == type }) { ids = [fallback.id] }
+            if ids.isEmpty, type == .level, background { ids = [Self.workingLevel] }
             if ids.count > shape.atMost { ids = Array(ids.prefix(shape.atMost)) }
             if !ids.isEmpty { result[type] = ids }
         }

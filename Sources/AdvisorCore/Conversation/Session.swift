@@ -114,7 +114,7 @@ public struct Session: Sendable {
         // telling is noted on the way.
         var noted: String?
         var question: Understanding?
-        if understanding.intent == .profileUpdate || understanding.intent == .stepsNext,
+        if understanding.intent == .profileUpdate || understanding.intent == .stepsNext || (understanding.intent == .outOfScope && !understanding.firm),
            let compound = statementThenQuestion(in: line, resolver) {
             let change = updateProfile(compound.statement)
             noted = composer.answer(compound.statement, profile: profile, change: change).text

@@ -49,6 +49,7 @@ extension KnowledgeBase {
             w.strings(role.needs)
             w.string(role.needsSource)
             w.strings(role.keyTools)
+            w.strings(role.startsFor)
         }
         w.count(categories.count)
         for category in categories {
@@ -116,7 +117,8 @@ extension KnowledgeBase {
             let salaryFrom = try r.strings()
             let about = try r.bool() ? try Fact(reading: &r) : nil
             roles.append(Role(id: id, name: name, responsibility: responsibility, salary: salary, salaryFrom: salaryFrom,
-                              about: about, needs: try r.strings(), needsSource: try r.string(), keyTools: try r.strings()))
+                              about: about, needs: try r.strings(), needsSource: try r.string(), keyTools: try r.strings(),
+                              startsFor: try r.strings()))
         }
         var categories: [ToolCategory] = []
         for _ in 0..<(try r.count()) {

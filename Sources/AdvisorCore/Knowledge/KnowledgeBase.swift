@@ -97,6 +97,9 @@ public struct Role: Sendable, Equatable {
     /// Tools someone aiming at this role should learn first (a cloud engineer: AWS or
     /// Azure); the next-step advice puts them ahead of the general path.
     public var keyTools: [String] = []
+    /// The levels (contract IDs) of people who start in this role: "which job pays best for
+    /// someone just starting out?" is about it, not the best-paid role of all.
+    public var startsFor: [String] = []
 }
 
 public struct ToolCategory: Sendable, Equatable {

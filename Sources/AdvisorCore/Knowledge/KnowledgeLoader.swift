@@ -86,7 +86,7 @@ struct KnowledgeLoader {
         let roles: [(DataNode, Role)] = try items.map { item in
             let r = try item.record("a role", allowed: [
                 "id", "name", "responsibility", "salary", "salary_source", "salary_from",
-                "about", "about_source", "needs", "needs_source", "key_tools",
+                "about", "about_source", "needs", "needs_source", "key_tools", "starts_for",
             ])
             let id = try r.text("id")
             var salary: Salary?
@@ -114,10 +114,15 @@ struct KnowledgeLoader {
             }
             let needsSource = try r.text("needs_source")
             try check(try r.required("needs_source"), needsSource)
+            let levels = EntityLexicon.fixedIDs[.level] ?? []
+            let startsFor = try r.optionalTexts("starts_for")
+            if let unknown = startsFor.first(where: { !levels.contains($0) }) {
+                throw try r.required("starts_for").error("unknown level '\(unknown)' in 'starts_for' of role '\(id)'; the levels are \(levels.joined(separator: ", "))")
+            }
             return (item, Role(id: id, name: try r.text("name"), responsibility: try r.text("responsibility"),
                                salary: salary, salaryFrom: salaryFrom, about: about,
                                needs: try r.texts("needs"), needsSource: needsSource,
-                               keyTools: try r.optionalTexts("key_tools")))
+                               keyTools: try r.optionalTexts("key_tools"), startsFor: startsFor))
         }
         let ids = Set(roles.map { $0.1.id })
         for (node, role) in roles {

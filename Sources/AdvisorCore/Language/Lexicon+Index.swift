@@ -40,7 +40,7 @@ extension Lexicon {
             }
         }
         for set in [ordinalBefore, ordinalAfter, relativeAfter, questionOpeners, questionJoiners] { w.strings(set.sorted()) }
-        for phrases in [claimTags, claimOpeners, hearsay, existentials] {
+        for phrases in [claimTags, claimOpeners, hearsay, existentials, selfDescriptions] {
             w.count(phrases.count)
             for words in phrases { w.strings(words) }
         }
@@ -98,6 +98,7 @@ extension Lexicon {
         claimOpeners = try phrases()
         hearsay = try phrases()
         existentials = try phrases()
+        selfDescriptions = try phrases()
     }
 }
 

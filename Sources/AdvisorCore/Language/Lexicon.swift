@@ -36,6 +36,9 @@ public struct Lexicon: Sendable {
     /// Words after which a word names a thing ("a", "the", "of", "as"): where a word the
     /// advisor has never seen ("a police constable", "the salary of a bank PO") names a job.
     public internal(set) var nameOpeners: Set<String> = []
+    /// Phrases in which a person says what they are ("I am", "I work as"), as terms: another
+    /// job named right after one ("I'm a mobile dev") is their background, not a question.
+    public internal(set) var selfDescriptions: [[String]] = []
     /// Words left out of matching altogether (articles): "what does a DBA do" and "what does
     /// that one do" then share their word pairs.
     public internal(set) var ignored: Set<String> = []
@@ -67,7 +70,7 @@ public struct Lexicon: Sendable {
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers", "self_descriptions"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -148,6 +151,7 @@ public struct Lexicon: Sendable {
             lexicon.questionOpeners = Set(try fields.texts("openers").flatMap { normalizer.words($0) })
             lexicon.questionJoiners = Set(try fields.texts("joiners").flatMap { normalizer.words($0) })
         }
+        lexicon.selfDescriptions = try record.optionalTexts("self_descriptions").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         lexicon.existentials = try record.optionalTexts("existentials").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         if let checks = record.optional("claim_checks") {
             let fields = try checks.record("'claim_checks'", allowed: ["tags", "openers", "hearsay"])

@@ -19,6 +19,8 @@ public struct Understanding: Sendable {
     /// For a decline of a question about another field, what it asked ("data scientist pay?":
     /// role.salary): a follow-up that names one of ours goes on with it.
     public var asked: Intent?
+    /// For a profile update, what it names of another field, as typed ("React"): not noted.
+    public var outside: [(name: String, field: String)] = []
     /// The sentence encoder's reading of the line, where the meaning stage asked for it.
     public var meaning: MeaningReading?
 
