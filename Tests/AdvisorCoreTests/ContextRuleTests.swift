@@ -155,16 +155,30 @@ import Testing
 
 /// Guards the clarifying question: when two readings are too close, the advisor asks which,
 /// naming both, and a short reply picks one. The ambiguity margin is widened in a copy of
-/// the data so that the question is asked whatever the scores of the day.
+/// the data so that the question is asked whatever the scores of the day. With the sentence
+/// encoder the question is asked only where meaning cannot choose either (`MeaningStage`), so
+/// the question itself is shown on the lexical matcher alone.
 @Suite struct ClarificationTests {
-    static func ambiguousAdvisor() throws -> Advisor {
+    static func ambiguousAdvisor(model: EncoderModel = .none) throws -> Advisor {
         let root = try TestData.copyOfData()
         let settings = "\(root)/Intents/matching.yaml"
         let text = try String(contentsOfFile: settings, encoding: .utf8)
         let widened = text.replacingOccurrences(of: "\nambiguity_margin: 0.02\n", with: "\nambiguity_margin: 1.0\n")
         #expect(widened != text, "matching.yaml no longer reads 'ambiguity_margin: 0.02'")
         try widened.write(toFile: settings, atomically: true, encoding: .utf8)
-        return try Advisor.load(from: DataRoot(path: root))
+        return try Advisor.load(from: DataRoot(path: root), model: model)
+    }
+
+    /// A bare role name reads, by meaning, as the role described: nothing is asked back.
+    @Test func meaningChoosesWhereItCan() throws {
+        var session = try Self.ambiguousAdvisor(model: .installed).session()
+        guard case .answer(let u, let text) = session.respond(to: "cloud engineer") else {
+            Issue.record("no answer")
+            return
+        }
+        #expect(u.clarification == nil)
+        #expect(u.intent == .roleDescribe)
+        #expect(text.hasPrefix("Cloud Engineer: Work with cloud platforms like AWS to manage back-end."))
     }
 
     /// A bare role name could ask what the role does or what it earns; no key word settles it.
@@ -221,7 +235,7 @@ import Testing
     /// suits; until the person says which, nothing is noted. A reply that names something else
     /// ("forget that I know Django") is a new line, not a choice.
     @Test func nothingIsNotedUntilTheReadingIsChosen() throws {
-        var session = TestData.session()
+        var session = TestData.lexical.session()
         _ = session.respond(to: "I know Django and Java")
         guard case .answer(let asked, let question) = session.respond(to: "I'm not interested in Java") else {
             Issue.record("no answer")

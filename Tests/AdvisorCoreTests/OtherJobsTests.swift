@@ -177,3 +177,54 @@ import Testing
         #expect(tools[1].entities == [.category: ["cloud"]])
     }
 }
+
+/// "Fine, …", "sounds good, …", "whatever. …": a clause that only acknowledges the last
+/// answer is no part of the question after it, which may then point back as it would alone.
+@Suite struct AcknowledgementTests {
+    @Test(arguments: [true, false])
+    func theQuestionAfterAnAcknowledgementPointsBack(encoder: Bool) {
+        let after = OtherJobsTests.replies(["software architect package?", "what about a pilot", "fine, what does that job involve then?"],
+                                           encoder: encoder)
+        #expect(after[2].intent == "role.describe")
+        #expect(after[2].entities == [.role: ["software-architect"]])
+        let pay = OtherJobsTests.replies(["what does a system analyst do", "sounds good, how much does it pay?"], encoder: encoder)
+        #expect(pay[1].intent == "role.salary")
+        #expect(pay[1].entities == [.role: ["system-analyst"]])
+    }
+
+    /// A clause that says something of its own is no acknowledgement: "python, what is it?".
+    @Test(arguments: [true, false])
+    func aClauseThatNamesSomethingStays(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["python, what is it?"], encoder: encoder)[0]
+        #expect(reply.intent == "tool.describe")
+        #expect(reply.entities == [.tool: ["python"]])
+    }
+}
+
+/// Follow-ups that point back in words of their own ("such a job", "work?", "step number
+/// three"), and two readings the words cannot choose between, which meaning settles before
+/// the advisor asks back.
+@Suite struct PointingBackTests {
+    @Test(arguments: [true, false])
+    func suchAJobPointsBack(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what does a DevOps engineer actually do day to day?", "ok and the skill set for such a job?"],
+                                             encoder: encoder)
+        #expect(replies[1].intent == "role.skills")
+        #expect(replies[1].entities == [.role: ["devops-engineer"]])
+    }
+
+    @Test(arguments: [true, false])
+    func aWordDeclinedAloneMayStillBeAboutTheLastRole(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["dba pay", "work?"], encoder: encoder)
+        #expect(replies[1].intent == "role.describe")
+        #expect(replies[1].entities == [.role: ["database-administrator"]])
+        #expect(OtherJobsTests.replies(["dba pay", "weather?"], encoder: encoder)[1].intent == "out_of_scope")
+    }
+
+    @Test(arguments: [true, false])
+    func stepNumberThree(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how does one become a backend engineer", "expand on step number three"], encoder: encoder)
+        #expect(replies[1].intent == "steps.detail")
+        #expect(replies[1].entities == [.step: ["projects"]])
+    }
+}

@@ -52,6 +52,9 @@ public struct Session: Sendable {
         let trimmed = line.trimmingSpaces()
         if trimmed.hasPrefix(":") { return command(trimmed) }
         if split, let both = twoQuestions(line) { return both }
+        if let question = questionAfterAcknowledgement(line) {
+            return respond(to: question, readAhead: nil, split: split)
+        }
         let resolver = Resolver(language: advisor.language)
         let language = advisor.language
         var analysis: Analysis
@@ -237,7 +240,10 @@ public struct Session: Sendable {
         let shapes = advisor.language.shapes
         let plainReading = resolver.resolve(analysis, context: context)
         plain = plainReading
-        guard !ConversationContext.social.contains(plainReading.intent), shapes[plainReading.intent]?.takes.contains(type) == false
+        // A word or two declined on its own ("work?" after a DBA's pay) may still be about it.
+        let declinedShort = plainReading.intent == .outOfScope && !plainReading.firm && analysis.requestTerms.count <= 2
+        guard declinedShort || !ConversationContext.social.contains(plainReading.intent),
+              declinedShort || shapes[plainReading.intent]?.takes.contains(type) == false
         else { return nil }
         let implied = advisor.language.analyze(analysis, referent: type, implied: true)
         let reading = resolver.resolve(implied, context: context)
@@ -436,6 +442,17 @@ public struct Session: Sendable {
             for phrase in hearsay where words[at...].starts(with: phrase) && at + phrase.count < words.count { return (at, phrase.count) }
         }
         return nil
+    }
+
+    /// "Fine, what does that job involve then?": the question after a clause that only
+    /// acknowledges the last answer (`acknowledgements`), or nil. Read alone, its words are all
+    /// the domain's, so it may point back at what the conversation was about.
+    private func questionAfterAcknowledgement(_ line: String) -> String? {
+        guard let (head, rest) = Self.clauseSplits(of: line, breaks: 1).first else { return nil }
+        let lexicon = advisor.language.lexicon, normalizer = advisor.language.normalizer
+        let terms = normalizer.terms(of: normalizer.words(head))
+        guard !terms.isEmpty, terms.count <= 3, terms.allSatisfy(lexicon.acknowledgements.contains), lexicon.asksSomething(rest) else { return nil }
+        return rest
     }
 
     /// The text after each clause break (a comma, semicolon, colon, full stop, "!" or "?"

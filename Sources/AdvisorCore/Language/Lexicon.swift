@@ -39,6 +39,9 @@ public struct Lexicon: Sendable {
     /// Phrases in which a person says what they are ("I am", "I work as"), as terms: another
     /// job named right after one ("I'm a mobile dev") is their background, not a question.
     public internal(set) var selfDescriptions: [[String]] = []
+    /// Words that only acknowledge what was said ("fine", "sounds good", "lol ok"), as terms:
+    /// a clause of nothing else before a question is no part of the question.
+    public internal(set) var acknowledgements: Set<String> = []
     /// Words left out of matching altogether (articles): "what does a DBA do" and "what does
     /// that one do" then share their word pairs.
     public internal(set) var ignored: Set<String> = []
@@ -70,7 +73,7 @@ public struct Lexicon: Sendable {
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers", "self_descriptions"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers", "self_descriptions", "acknowledgements"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -107,6 +110,7 @@ public struct Lexicon: Sendable {
         for word in try record.texts("quantifiers") { lexicon.quantifiers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("successors") { lexicon.successors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("plural_references") { lexicon.pluralReferences.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.optionalTexts("acknowledgements") { lexicon.acknowledgements.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("name_openers") { lexicon.nameOpeners.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("forgetting") { lexicon.forgetting.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("negations") { lexicon.negations.formUnion(normalizer.terms(of: normalizer.words(word))) }

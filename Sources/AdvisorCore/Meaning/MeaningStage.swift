@@ -23,7 +23,8 @@ struct MeaningStage {
         let answered = lexical.intent != .outOfScope
         // A firm decline, a question asked back, or a reading of a part of the line (a claim, the
         // last sentence, the question after small talk) is not the encoder's to weigh.
-        if lexical.firm || lexical.clarification != nil || lexical.analysis.text != line { return lexical }
+        if lexical.firm || lexical.analysis.text != line { return lexical }
+        if let offered = lexical.clarification { return settle(lexical, offered, context, resolver, reading: reading()) }
         // Within a conversation, a reading is unsure only where another reading runs it close:
         // what the line points back at is the lexical reading's to carry.
         let scores = lexical.analysis.scores
@@ -63,6 +64,28 @@ struct MeaningStage {
         let was = answered ? "\(lexical.intent.rawValue) (\(percent(lexical.confidence)))" : "declined"
         understanding.reason = "by meaning and words together it is closest to \(top.intent.rawValue) (\(percent(top.score)), "
             + "against \(percent(declined)) for the declined questions); the lexical reading was unsure: \(was)"
+        return understanding
+    }
+
+    /// Two readings the words could not choose between ("what are backend devs responsible
+    /// for": its outlook or what the job is): the question back is asked only where meaning
+    /// cannot choose either. An intent clearly ahead by meaning and words together, of the
+    /// next and of the declined questions, is taken.
+    private func settle(_ lexical: Understanding, _ offered: [Intent], _ context: ConversationContext, _ resolver: Resolver,
+                        reading read: MeaningReading) -> Understanding {
+        var kept = lexical
+        kept.meaning = read
+        let weighed = combined(read, lexical.analysis.scores, weight: meaning.settings.lexicalWeight)
+        guard weighed.count > 1, let top = weighed.first, top.intent != .outOfScope,
+              top.score >= meaning.settings.accept, top.score - weighed[1].score >= meaning.settings.margin else { return kept }
+        var understanding = resolver.resolve(lexical.analysis, as: top.intent, context: context)
+        if let shape = language.shapes[top.intent], let type = shape.requires, (understanding.entities[type]?.count ?? 0) < shape.atLeast {
+            return kept
+        }
+        understanding.confidence = min(1, top.score)
+        understanding.meaning = read
+        understanding.reason = "the words run \(offered.map(\.rawValue).joined(separator: " and ")) too close; by meaning and words together "
+            + "it is closest to \(top.intent.rawValue) (\(percent(top.score)), against \(percent(weighed[1].score)) for \(weighed[1].intent.rawValue))"
         return understanding
     }
 
