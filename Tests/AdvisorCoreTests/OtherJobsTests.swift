@@ -228,3 +228,25 @@ import Testing
         #expect(replies[1].entities == [.step: ["projects"]])
     }
 }
+
+/// How people name what they mean without its name: "langs", "tools to track code changes",
+/// "non-coding qualities", a "toolkit"; and a question asked of what they told the advisor.
+@Suite struct EverydayNamesTests {
+    @Test(arguments: [("langs for server side?", "tools.list", [EntityType.category: ["languages"]]),
+                      ("tools for tracking code changes", "tools.list", [.category: ["version-control"]]),
+                      ("what qualities should a back-end developer have apart from coding?", "skills.list", [.kind: ["soft"]]),
+                      ("toolkit of a backend developer?", "tools.list", [:])], [true, false])
+    func namedInEverydayWords(line: (text: String, intent: String, entities: [EntityType: [String]]), encoder: Bool) {
+        let reply = OtherJobsTests.replies([line.text], encoder: encoder)[0]
+        #expect(reply.intent == line.intent)
+        #expect(reply.entities == line.entities)
+    }
+
+    @Test(arguments: ["based on my profile, what should I study next", "given everything I told you, what do I do now?"], [true, false])
+    func aQuestionAskedOfTheProfileIsAnswered(line: String, encoder: Bool) {
+        let replies = OtherJobsTests.replies(["I know Python", line], encoder: encoder)
+        #expect(replies[1].intent == "steps.next")
+        #expect(replies[1].text.hasPrefix("Your next step is step 2"))
+        #expect(OtherJobsTests.replies(["what do you know about me?"], encoder: encoder)[0].intent == "profile.show")
+    }
+}

@@ -91,6 +91,8 @@ public struct Session: Sendable {
                 understanding = claim
             } else if understanding.intent == .outOfScope, let asked = lastSentence(of: line, resolver) {
                 understanding = asked
+            } else if understanding.intent == .profileShow, let asked = question(afterProfileIn: line, resolver) {
+                understanding = asked
             }
             if let pick = picked(understanding, analysis, resolver) { understanding = pick }
             understanding = ownTarget(understanding, analysis)
@@ -286,6 +288,22 @@ public struct Session: Sendable {
             var understanding = resolver.resolve(advisor.language.analyze(rest), context: context)
             guard !ConversationContext.social.contains(understanding.intent) else { continue }
             understanding.reason = "it opens with small talk, and what follows \(understanding.reason)"
+            return understanding
+        }
+        return nil
+    }
+
+    /// "Based on my profile, what should I study next?", "given everything I told you, what do
+    /// I do now?": a clause that points at what the person told the advisor, then a question,
+    /// asks that question (answered for the profile), not to be shown the profile. Nil when no
+    /// clause after the first asks anything else.
+    private func question(afterProfileIn line: String, _ resolver: Resolver) -> Understanding? {
+        let lexicon = advisor.language.lexicon
+        for (head, rest) in Self.clauseSplits(of: line, breaks: 2) where !lexicon.asksSomething(head) && lexicon.asksSomething(rest) {
+            var understanding = resolver.resolve(advisor.language.analyze(rest), context: context)
+            guard understanding.intent != .profileShow, !ConversationContext.social.contains(understanding.intent),
+                  understanding.clarification == nil else { continue }
+            understanding.reason = "it asks \"\(rest)\" of what you told the advisor: \(understanding.reason)"
             return understanding
         }
         return nil
