@@ -39,15 +39,16 @@ struct AdvisorCommand: ParsableCommand {
     /// The session with these options: the REPL on a terminal, plain lines otherwise.
     static func run(json: Bool, noColor: Bool, transcripts: String?, record: String?, data: String?) throws {
         Output.ignoreBrokenPipe()
-        let saving = TranscriptSaving(folder: transcripts, recordFile: record)
         let advisor = try DataOptions.load(data)
         let environment = ProcessInfo.processInfo.environment
+        let folder = transcripts ?? BuiltIn.transcripts
         if !json, Terminal.isInteractive(environment: environment),
            var repl = REPL(advisor: advisor, colours: Terminal.usesColour(noColorFlag: noColor, environment: environment),
-                           environment: environment, saving: saving) {
+                           environment: environment, saving: TranscriptSaving(folder: folder, recordFile: record, keepsTurns: true)) {
             repl.run()
         } else {
-            var lines = PlainLines(session: advisor.session(), json: json, saving: saving)
+            var lines = PlainLines(session: advisor.session(), json: json,
+                                   saving: TranscriptSaving(folder: folder, recordFile: record, keepsTurns: false))
             lines.run()
         }
     }
@@ -99,12 +100,13 @@ struct DataOptions: ParsableArguments {
     func load() throws -> Advisor { try Self.load(data) }
 
     static func load(_ data: String?) throws -> Advisor {
-        let root = data.map { DataRoot(path: $0) } ?? .builtIn
         do {
-            if EncoderModel.installed.hasNoVectors {
+            let root = try BuiltIn.data(data)
+            let model = BuiltIn.model
+            if model.hasNoVectors {
                 Output.error("advisor: reading the examples with the sentence encoder, once (about half a minute)...")
             }
-            let advisor = try Advisor.load(from: root)
+            let advisor = try Advisor.load(from: root, model: model)
             // Said once, at start, on standard error: the answers still come, read lexically. Not
             // said when ADVISOR_MODEL= asks for the lexical matcher alone.
             if !advisor.meaningStatus.isOn, ProcessInfo.processInfo.environment["ADVISOR_MODEL"] != "" {
@@ -114,6 +116,9 @@ struct DataOptions: ParsableArguments {
         } catch let error as DataError {
             Output.error("advisor: \(error)")
             throw ExitCode(65)
+        } catch let missing as BuiltIn.Missing {
+            Output.error("advisor: \(missing)")
+            throw ExitCode(66)  // EX_NOINPUT
         }
     }
 }

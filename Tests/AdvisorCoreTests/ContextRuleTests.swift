@@ -164,7 +164,7 @@ import Testing
         let widened = text.replacingOccurrences(of: "\nambiguity_margin: 0.02\n", with: "\nambiguity_margin: 1.0\n")
         #expect(widened != text, "matching.yaml no longer reads 'ambiguity_margin: 0.02'")
         try widened.write(toFile: settings, atomically: true, encoding: .utf8)
-        return try Advisor.load(from: DataRoot(path: root))
+        return try Advisor.load(from: DataRoot(path: root), model: TestData.model)
     }
 
     /// A bare role name could ask what the role does or what it earns; no key word settles it.

@@ -3,12 +3,19 @@ import Foundation
 @testable import AdvisorCore
 
 enum TestData {
-    /// The advisor over the shipped data, loaded once for the whole test run.
-    /// With the sentence encoder `make model` installs (`ADVISOR_MODEL` may name another, or
-    /// none); `MeaningStageTests.theEncoderIsOn` fails the run when it is missing.
-    static let advisor: Advisor = try! Advisor.load(from: .builtIn)
+    /// This checkout, as a build inside it finds it: its data, with the index kept in
+    /// `.build/advisor-cache/`, and the model `make model` converts.
+    static let checkout = Installation.checkout(packageRoot)
+    /// The shipped data.
+    static var data: DataRoot { checkout.data }
+    /// The sentence encoder `make model` installs (`ADVISOR_MODEL` may name another, or none).
+    static let model = checkout.encoderModel(environment: ProcessInfo.processInfo.environment)
+
+    /// The advisor over the shipped data, loaded once for the whole test run, with `model`;
+    /// `MeaningStageTests.theEncoderIsOn` fails the run when it is missing.
+    static let advisor: Advisor = try! Advisor.load(from: data, model: model)
     /// The same data read with the lexical matcher alone, as on a machine without the model.
-    static let lexical: Advisor = try! Advisor.load(from: .builtIn, model: .none)
+    static let lexical: Advisor = try! Advisor.load(from: data, model: .none)
 
     /// The package root: this file lives in `Tests/AdvisorCoreTests/Support/`.
     static let packageRoot: String = {
