@@ -14,7 +14,7 @@ struct Replay: ParsableCommand {
             malformed, 66 when one is missing.
             """)
 
-    @Argument(help: ArgumentHelp("Transcript files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Transcript files or folders.", valueName: "path"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Flag(name: .long, help: "Rewrite the expected answers of the failing transcripts (after showing each diff).")

@@ -68,7 +68,12 @@ enum TestData {
 
     /// Runs the built binary with `args`, feeding it `stdin`, and returns its exit status and output.
     /// Input and output go through temporary files, so no pipe can fill up and stall the child.
-    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
+    /// - Parameters:
+    ///   - environment: added to this process's environment, or, with `inheriting: false`, all of it.
+    ///   - executable: another program to run (InstallTests runs installed advisors).
+    ///   - directory: the folder it starts in (this process's by default).
+    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:], inheriting: Bool = true,
+                    executable: URL = binary, directory: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("advisor-run-\(UUID().uuidString)")
         do {
@@ -81,11 +86,14 @@ enum TestData {
             _ = fm.createFile(atPath: output.path, contents: nil)
             _ = fm.createFile(atPath: errors.path, contents: nil)
             let process = Process()
-            process.executableURL = binary
+            process.executableURL = executable
             process.arguments = args
-            if !environment.isEmpty {
+            if !inheriting {
+                process.environment = environment
+            } else if !environment.isEmpty {
                 process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             }
+            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
             process.standardInput = try FileHandle(forReadingFrom: input)
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = try FileHandle(forWritingTo: errors)
@@ -95,7 +103,7 @@ enum TestData {
             let err = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
             return (process.terminationStatus, out, err)
         } catch {
-            return (-1, "", "could not run \(binary.path): \(error)")
+            return (-1, "", "could not run \(executable.path): \(error)")
         }
     }
 }
