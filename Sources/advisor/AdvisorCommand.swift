@@ -56,14 +56,16 @@ struct AdvisorCommand: ParsableCommand {
         Output.ignoreBrokenPipe()
         let advisor = try DataOptions.load(data)
         let environment = ProcessInfo.processInfo.environment
-        let folder = transcripts ?? BuiltIn.transcripts
-        if !json, Terminal.isInteractive(environment: environment),
+        // A person at a terminal may ':save' what they typed (even where libedit is missing and
+        // lines are read plainly); piped input keeps no turns but under --record.
+        let interactive = !json && Terminal.isInteractive(environment: environment)
+        let saving = TranscriptSaving(folder: transcripts ?? BuiltIn.transcripts, recordFile: record, keepsTurns: interactive)
+        if interactive,
            var repl = REPL(advisor: advisor, colours: Terminal.usesColour(noColorFlag: noColor, environment: environment),
-                           environment: environment, saving: TranscriptSaving(folder: folder, recordFile: record, keepsTurns: true)) {
+                           environment: environment, saving: saving) {
             repl.run()
         } else {
-            var lines = PlainLines(session: advisor.session(), json: json,
-                                   saving: TranscriptSaving(folder: folder, recordFile: record, keepsTurns: false))
+            var lines = PlainLines(session: advisor.session(), json: json, saving: saving)
             lines.run()
         }
     }
