@@ -37,8 +37,13 @@ struct InstallTests {
         var staged: String { stage + InstallTests.prefix }
     }
 
+    /// Where the suite installs; it holds two copies of a 45 MB model, so it goes when the test process ends.
+    static let installRoot = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-install-\(getpid())").path
+
     static let installed = Result<Installed, any Error> {
-        let root = try temporaryFolder("advisor-install")
+        let root = installRoot
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: InstallTests.installRoot) }
         let stage = root + "/stage"
         try make(["install", "DESTDIR=" + stage, "PREFIX=" + prefix])
         let copy = root + "/elsewhere/advisor"
@@ -52,9 +57,11 @@ struct InstallTests {
     @Test func theInstalledAdvisorAnswersAsTheCheckoutsBuild() throws {
         let installed = try Self.installed.get()
         let home = try Self.temporaryFolder("advisor-install-home")
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let transcript = try #require(try FileManager.default.contentsOfDirectory(atPath: TestData.packageRoot + "/Transcripts")
             .filter { $0.hasSuffix(".transcript") }.sorted().first)
         let copied = installed.copy + "/../" + transcript
+        try? FileManager.default.removeItem(atPath: copied)
         try FileManager.default.copyItem(atPath: TestData.packageRoot + "/Transcripts/" + transcript, toPath: copied)
 
         let calls: [(arguments: [String], stdin: String)] = [
@@ -85,6 +92,7 @@ struct InstallTests {
     @Test func theInstalledREPLAnswersAndSavesToTheDataDirectory() throws {
         let installed = try Self.installed.get()
         let home = try Self.temporaryFolder("advisor-install-tty")
+        defer { try? FileManager.default.removeItem(atPath: home) }
         let tty = try PseudoTerminal(environment: PseudoTerminal.environment(home: home), executable: installed.advisor.path,
                                      directory: installed.copy)
         defer { tty.stop() }
@@ -111,6 +119,7 @@ struct InstallTests {
 
     @Test func installPutsEachFileInItsPlaceAndUninstallRemovesThemAll() throws {
         let stage = try Self.temporaryFolder("advisor-uninstall")
+        defer { try? FileManager.default.removeItem(atPath: stage) }
         try Self.make(["install", "DESTDIR=" + stage, "PREFIX=" + Self.prefix])
         let root = TestData.packageRoot
         let data = try ["Intents", "Sources/Knowledge"].flatMap { folder in

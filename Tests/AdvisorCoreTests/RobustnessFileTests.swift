@@ -147,6 +147,7 @@ import Glibc
                          ":save " + String(repeating: "n", count: 65), ":save ok"]
             // Piped input keeps its turns only under --record (here outside `home`, whose files are counted below).
             let record = try Self.recordFile()
+            defer { try? FileManager.default.removeItem(atPath: (record as NSString).deletingLastPathComponent) }
             let run = TestData.run(["--transcripts", folder, "--record", record], stdin: lines.joined(separator: "\n") + "\n")
             #expect(run.status == 0)
             let replies = run.stdout.components(separatedBy: "\n\n").dropFirst().map { $0.trimmingCharacters(in: .newlines) }
