@@ -5,7 +5,10 @@ BIN := .build/release/advisor
 ## The sentence encoder's model, converted from its registry package (kept out of git).
 MODEL := .build/encoder/all-MiniLM-L6-v2.advisor-model
 
-.PHONY: run test build release deps model eval clean bench fuzz sanitize
+.PHONY: all run test build release deps man-db model eval clean bench fuzz sanitize install uninstall
+
+## The default: the release advisor and the sentence encoder's model, all `make install` installs.
+all: release model
 
 ## Installs libedit-dev (the headers of the REPL's line editor, libedit) when it is missing.
 deps:
@@ -42,11 +45,72 @@ build: deps
 	$(SWIFT) build --build-tests
 
 ## Builds and runs the whole suite (unit tests and end-to-end tests against the built binary).
+## The release advisor is built first: InstallTests installs it (`make install` into a
+## temporary folder, with the build step taken as done) and compares it with the checkout's.
 test: MODEL_CONFIG = debug
-test: deps model
+test: deps man-db model
 	$(SWIFT) build --product advisor
 	.build/debug/advisor check --strict
+	$(SWIFT) build -c release --product advisor
 	$(SWIFT) test
+
+## man, which InstallTests reads the installed manual page with (man-db, with apt-get when missing).
+man-db:
+	@if ! command -v man >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing man-db (the installed manual page is read in the tests)..." >&2; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db) >&2 \
+	      || { echo "Could not install man-db with apt-get." >&2; exit 1; }; \
+	  else \
+	    echo "man is missing. Install it with: sudo apt-get install -y man-db" >&2; exit 1; \
+	  fi; \
+	fi
+
+## Installs the advisor under PREFIX (DESTDIR is put in front of every path, for packaging):
+## the program in bin/; its data in share/advisor/ (Intents/ and Sources/Knowledge/, laid out
+## as a folder --data takes), where the program finds it from its own path, so the two may be
+## moved together; the sentence encoder's model with its licence and the examples' vectors
+## beside the data, when `make model` has converted it; the manual page and the bash, zsh and
+## fish completions. Nothing is read from the checkout once installed.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+SHAREDIR = $(DESTDIR)$(PREFIX)/share/advisor
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR = $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR = $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+COMPLETIONS := .build/completions
+install: release
+	@if [ -s $(MODEL) ]; then \
+	  echo "Bringing the examples' vectors beside the model up to date..." >&2; \
+	  ADVISOR_CACHE_DIR= ADVISOR_MODEL=$(MODEL) $(BIN) ask hello >/dev/null; \
+	else \
+	  echo "No sentence encoder model in $(dir $(MODEL)) ('make model' converts it): the advisor is installed to read with the lexical matcher alone." >&2; \
+	fi
+	mkdir -p $(COMPLETIONS)
+	$(BIN) --generate-completion-script bash >$(COMPLETIONS)/advisor.bash
+	$(BIN) --generate-completion-script zsh >$(COMPLETIONS)/_advisor
+	$(BIN) --generate-completion-script fish >$(COMPLETIONS)/advisor.fish
+	install -d $(BINDIR) $(SHAREDIR)/Intents $(SHAREDIR)/Sources/Knowledge $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(BIN) $(BINDIR)/advisor
+	install -m 644 Intents/*.yaml Intents/*.txt $(SHAREDIR)/Intents/
+	install -m 644 Sources/Knowledge/*.yaml $(SHAREDIR)/Sources/Knowledge/
+	@if [ -s $(MODEL) ]; then \
+	  for file in $(MODEL) $(MODEL).vectors $(MODEL).LICENSE.txt; do \
+	    if [ -f "$$file" ]; then echo "install -m 644 $$file $(SHAREDIR)/"; install -m 644 "$$file" $(SHAREDIR)/; fi; \
+	  done; \
+	fi
+	install -m 644 man/advisor.1 $(MANDIR)/advisor.1
+	install -m 644 $(COMPLETIONS)/advisor.bash $(BASHDIR)/advisor
+	install -m 644 $(COMPLETIONS)/_advisor $(ZSHDIR)/_advisor
+	install -m 644 $(COMPLETIONS)/advisor.fish $(FISHDIR)/advisor.fish
+
+## Removes what `make install` installed (same PREFIX and DESTDIR): the program, its data
+## folder share/advisor/ (all of it is the advisor's), the manual page and the completions.
+uninstall:
+	rm -f $(BINDIR)/advisor $(MANDIR)/advisor.1 $(BASHDIR)/advisor $(ZSHDIR)/_advisor $(FISHDIR)/advisor.fish
+	rm -rf $(SHAREDIR)
 
 ## Scores the public development set with the release binary.
 eval: release

@@ -30,7 +30,7 @@ public struct Advisor: Sendable {
     /// its file is missing or damaged, the advisor reads with the lexical matcher alone and
     /// `meaningStatus` says why.
     /// - Throws: `DataError` locating the first problem (`file:line:column: what`).
-    public static func load(from root: DataRoot = .builtIn, model: EncoderModel = .installed) throws -> Advisor {
+    public static func load(from root: DataRoot, model: EncoderModel) throws -> Advisor {
         try load(from: root, cache: IndexCache(root: root), model: model)
     }
 
@@ -62,9 +62,8 @@ public struct Advisor: Sendable {
         let opened = model.open()
         advisor.meaningStatus = opened.status
         advisor.meaning = opened.encoder.map { encoder in
-            guard case .file(let path) = model else { preconditionFailure("an encoder opened without a file") }
-            return Meaning(encoder: encoder, settings: meaningSettings, examples: language.exampleTable,
-                           stores: EncoderModel.stores(for: path, fingerprint: encoder.fingerprint))
+            Meaning(encoder: encoder, settings: meaningSettings, examples: language.exampleTable,
+                    stores: model.stores(fingerprint: encoder.fingerprint))
         }
         return advisor
     }

@@ -1,3 +1,4 @@
+import AdvisorCore
 import Foundation
 
 /// Writes a copy of the advisor's data N times larger, for measuring how costs grow: (N−1)
@@ -18,10 +19,9 @@ enum KnowledgeScaler {
         }
     }
 
+    /// The data of the checkout this tool was built in (it is never installed).
     static func packageRoot() -> String {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }  // advisor-bench/, Sources/ → root
-        return url.path
+        Installation.locate(executable: Installation.runningExecutable() ?? CommandLine.arguments[0]).dataPath
     }
 
     static func write(scale: Int, from source: String, to out: String) throws {

@@ -12,7 +12,9 @@ enum QuestionTimer {
         let cases = readCases(file)
         let advisor: Advisor
         do {
-            advisor = try Advisor.load(from: data.map { DataRoot(path: $0) } ?? .builtIn)
+            let installation = Installation.locate(executable: Installation.runningExecutable() ?? CommandLine.arguments[0])
+            advisor = try Advisor.load(from: data.map { DataRoot(path: $0) } ?? installation.data,
+                                       model: installation.encoderModel(environment: ProcessInfo.processInfo.environment))
         } catch {
             fail("\(error)")
         }

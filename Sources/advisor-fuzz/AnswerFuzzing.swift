@@ -3,6 +3,7 @@
 #else
 import AdvisorCore
 #endif
+import Foundation
 
 /// The answer target: the input is a conversation, one line per input line (invalid UTF-8
 /// decoded as U+FFFD, as `readLine` does). Each line is answered in one session, as the REPL
@@ -14,7 +15,8 @@ import AdvisorCore
 /// `--json` line is one line, and a transcript of any conversation reads back as it was.
 enum AnswerFuzzing {
     static let advisor: Advisor = {
-        do { return try Advisor.load() } catch { fatalError("the shipped data does not load: \(error)") }
+        let installation = FuzzCheckout.installation
+        do { return try Advisor.load(from: installation.data, model: installation.encoderModel(environment: ProcessInfo.processInfo.environment)) } catch { fatalError("the shipped data does not load: \(error)") }
     }()
     static let completer = Completer(advisor: advisor)
 

@@ -7,7 +7,7 @@ import Foundation
 /// reads, behind the byte that chooses its reader, for `parse`.
 enum FuzzSeeds {
     static func write(to folder: String) {
-        let root = DataRoot.builtIn.path
+        let root = FuzzCheckout.installation.dataPath
         var answer: [String] = oddLines
         var parse: [[UInt8]] = []
         let cases = (try? String(contentsOfFile: root + "/../shared/eval/dev.jsonl", encoding: .utf8)) ?? ""

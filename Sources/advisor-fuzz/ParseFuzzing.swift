@@ -127,7 +127,7 @@ final class KnowledgeCopy: @unchecked Sendable {
         let folder = root + "/" + DataRoot.knowledgeFolder
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let shipped = DataRoot.builtIn.path + "/" + DataRoot.knowledgeFolder
+            let shipped = FuzzCheckout.installation.dataPath + "/" + DataRoot.knowledgeFolder
             for name in try FileManager.default.contentsOfDirectory(atPath: shipped) where name.hasSuffix(".yaml") {
                 let text = try String(contentsOfFile: shipped + "/" + name, encoding: .utf8)
                 originals[name] = text

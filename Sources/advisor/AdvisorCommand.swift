@@ -13,7 +13,20 @@ struct AdvisorCommand: ParsableCommand {
             With no subcommand on a terminal, starts an interactive session with line editing, \
             history (~/.advisor_history, or ADVISOR_HISTORY; ADVISOR_HISTSIZE entries) and Tab \
             completion. When input or output is not a terminal, reads questions from standard input \
-            and answers each one. Lines starting with ':' are commands (:help, :why, :history, :reset, :quit).
+            and answers each one; it keeps no transcript of them unless --record is given.
+
+            Lines starting with ':' are commands: :help, :why (how the last line was read), \
+            :history [N] (the last N lines typed), :profile (what you told it about yourself), \
+            :forget (forget that), :reset (forget the conversation too), :save NAME (the \
+            conversation as a transcript; :save! NAME replaces one), :quit or :exit.
+
+            ':save NAME' writes NAME.transcript to --transcripts DIR, by default to Transcripts/ \
+            when started in a checkout of the advisor, else to $XDG_DATA_HOME/advisor/transcripts \
+            (~/.local/share/advisor/transcripts), where 'advisor replay' looks too.
+
+            The advisor answers from the data installed with it (PREFIX/share/advisor, or the \
+            checkout it was built in) unless --data names a copy. Its environment variables and \
+            files are listed in advisor(1).
             """,
         version: AdvisorVersion.withUnderstanding,
         subcommands: [Ask.self, Replay.self, Check.self, Eval.self])
@@ -24,10 +37,12 @@ struct AdvisorCommand: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours in the interactive session (NO_COLOR=1 does the same).")
     var noColor = false
 
-    @Option(name: .long, help: ArgumentHelp("Where ':save NAME' writes transcripts (default: Transcripts/).", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("Where ':save NAME' writes transcripts (default: Transcripts/ in a checkout, else $XDG_DATA_HOME/advisor/transcripts).", valueName: "dir"),
+            completion: .directory)
     var transcripts: String?
 
-    @Option(name: .long, help: ArgumentHelp("Record the whole session as a transcript in this file, written after every turn.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Record the whole session as a transcript in this file, each turn added as it is answered.", valueName: "file"),
+            completion: .file(extensions: ["transcript"]))
     var record: String?
 
     @OptionGroup var data: DataOptions
@@ -39,10 +54,13 @@ struct AdvisorCommand: ParsableCommand {
     /// The session with these options: the REPL on a terminal, plain lines otherwise.
     static func run(json: Bool, noColor: Bool, transcripts: String?, record: String?, data: String?) throws {
         Output.ignoreBrokenPipe()
-        let saving = TranscriptSaving(folder: transcripts, recordFile: record)
         let advisor = try DataOptions.load(data)
         let environment = ProcessInfo.processInfo.environment
-        if !json, Terminal.isInteractive(environment: environment),
+        // A person at a terminal may ':save' what they typed (even where libedit is missing and
+        // lines are read plainly); piped input keeps no turns but under --record.
+        let interactive = !json && Terminal.isInteractive(environment: environment)
+        let saving = TranscriptSaving(folder: transcripts ?? BuiltIn.transcripts, recordFile: record, keepsTurns: interactive)
+        if interactive,
            var repl = REPL(advisor: advisor, colours: Terminal.usesColour(noColorFlag: noColor, environment: environment),
                            environment: environment, saving: saving) {
             repl.run()
@@ -92,19 +110,21 @@ struct Ask: ParsableCommand {
 
 /// `--data DIR`: answer from an edited copy of the data instead of the built-in one.
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A folder with Intents/ and Sources/Knowledge/ to load instead of the built-in data.", valueName: "dir"))
+    @Option(name: .long, help: ArgumentHelp("A folder with Intents/ and Sources/Knowledge/ to load instead of the built-in data.", valueName: "dir"),
+            completion: .directory)
     var data: String?
 
     /// Loads the advisor; a data error is printed as `file:line: what` and exits 65 (EX_DATAERR).
     func load() throws -> Advisor { try Self.load(data) }
 
     static func load(_ data: String?) throws -> Advisor {
-        let root = data.map { DataRoot(path: $0) } ?? .builtIn
         do {
-            if EncoderModel.installed.hasNoVectors {
+            let root = try BuiltIn.data(data)
+            let model = BuiltIn.model
+            if model.hasNoVectors {
                 Output.error("advisor: reading the examples with the sentence encoder, once (about half a minute)...")
             }
-            let advisor = try Advisor.load(from: root)
+            let advisor = try Advisor.load(from: root, model: model)
             // Said once, at start, on standard error: the answers still come, read lexically. Not
             // said when ADVISOR_MODEL= asks for the lexical matcher alone.
             if !advisor.meaningStatus.isOn, ProcessInfo.processInfo.environment["ADVISOR_MODEL"] != "" {
@@ -114,6 +134,9 @@ struct DataOptions: ParsableArguments {
         } catch let error as DataError {
             Output.error("advisor: \(error)")
             throw ExitCode(65)
+        } catch let missing as BuiltIn.Missing {
+            Output.error("advisor: \(missing)")
+            throw ExitCode(66)  // EX_NOINPUT
         }
     }
 }

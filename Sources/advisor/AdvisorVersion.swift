@@ -6,5 +6,5 @@ enum AdvisorVersion {
 
     /// `--version`: the version, then what the advisor reads questions with (the lexical
     /// matcher, and the sentence encoder when its model is installed).
-    static var withUnderstanding: String { current + "\n" + EncoderModel.installed.status.description }
+    static var withUnderstanding: String { current + "\n" + BuiltIn.model.status.description }
 }

@@ -27,9 +27,13 @@ struct Check: ParsableCommand {
 
     func run() throws {
         Output.ignoreBrokenPipe()
-        let root = data.data.map { DataRoot(path: $0) } ?? .builtIn
         if unanswered { return try listUnanswered() }
-        let report = DataCheck.run(root)
+        let root: DataRoot
+        do { root = try BuiltIn.data(data.data) } catch {
+            Output.error("advisor: \(error)")
+            throw ExitCode(66)  // EX_NOINPUT
+        }
+        let report = DataCheck.run(root, model: BuiltIn.model)
         Output.line(report.render(strict: strict, notes: notes))
         if !report.passes(strict: strict) { throw ExitCode.failure }
     }

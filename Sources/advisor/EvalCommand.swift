@@ -5,14 +5,14 @@ import ArgumentParser
 /// figures of `../shared/eval/run_eval.py`, so an author sees at once what a change did.
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score the advisor on an evaluation set (the .jsonl format of ../shared/eval).",
+        abstract: "Score the advisor on an evaluation set (a .jsonl file of labelled conversations).",
         discussion: """
             Reports intent, entity and fact scores, out-of-scope recall, false accepts and false \
             rejects, precision, recall and F1 per intent, the most frequent confusions and every \
-            failed turn, as run_eval.py defines them. Exits 0 when scored, 1 when the file cannot be used.
+            failed turn. Exits 0 when scored, 1 when the file cannot be used.
             """)
 
-    @Argument(help: ArgumentHelp("The cases file, one JSON case per line.", valueName: "file.jsonl"))
+    @Argument(help: ArgumentHelp("The cases file, one JSON case per line.", valueName: "file.jsonl"), completion: .file(extensions: ["jsonl"]))
     var file: String
 
     @Flag(name: .long, help: "Print the figures as one JSON object.")

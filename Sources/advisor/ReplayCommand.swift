@@ -8,11 +8,13 @@ struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Replay saved transcripts and report every answer that changed.",
         discussion: """
-            Takes transcript files and folders (default: Transcripts/). Ends with 'N passed, N failed' \
-            and exits 0 when none failed, 1 when one did, 65 when one is malformed.
+            Takes transcript files and folders; by default the folder ':save' writes to (Transcripts/ \
+            in a checkout of the advisor, else $XDG_DATA_HOME/advisor/transcripts). Ends with \
+            'N passed, N failed' and exits 0 when none failed, 1 when one did, 65 when one is \
+            malformed, 66 when one is missing.
             """)
 
-    @Argument(help: ArgumentHelp("Transcript files or folders.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Transcript files or folders.", valueName: "path"), completion: .file(extensions: ["transcript"]))
     var paths: [String] = []
 
     @Flag(name: .long, help: "Rewrite the expected answers of the failing transcripts (after showing each diff).")
@@ -28,7 +30,7 @@ struct Replay: ParsableCommand {
         let advisor = try data.load()
         let files: [String]
         do {
-            files = try TranscriptRun.files(paths.isEmpty ? ["Transcripts"] : paths)
+            files = try TranscriptRun.files(paths.isEmpty ? [BuiltIn.transcripts] : paths)
         } catch let missing as TranscriptRun.Missing {
             Output.error("advisor: \(missing)")
             throw ExitCode(66)  // EX_NOINPUT

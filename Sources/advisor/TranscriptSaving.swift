@@ -2,20 +2,28 @@ import AdvisorCore
 import Foundation
 
 /// Keeps the transcript of the session a person is having and writes it on `:save NAME`
-/// (or after every turn with `--record FILE`), so a conversation that went right becomes a
+/// (or turn by turn with `--record FILE`), so a conversation that went right becomes a
 /// regression test. Front ends hand every line and reply to `note`, and `:save` lines to
 /// `save`, which answers with the text to show.
+///
+/// Turns are kept in memory only in the interactive advisor, where a person types them. Piped
+/// and `--json` input may run for a day, so there they are kept only by `--record`, which
+/// streams them to its file (and `:save` then copies that file): memory stays flat however
+/// long the input.
 struct TranscriptSaving {
-    private var recorder = TranscriptRecorder()
-    /// Where `:save NAME` writes: `--transcripts DIR`, or `Transcripts/` in the current folder.
+    /// The turns so far, where `:save` may ask for them; nil for piped input.
+    private var recorder: TranscriptRecorder?
+    /// Where `:save NAME` writes: `--transcripts DIR`, or the folder `TranscriptFolder` chooses.
     let folder: String
-    /// `--record FILE`: the whole session, rewritten atomically after every turn; nil again
-    /// after a write failed (the failure is shown once).
-    private(set) var recordFile: String?
+    /// `--record FILE`, appended after every turn; nil again after a write failed (the
+    /// failure is shown once).
+    private var stream: TranscriptStream?
 
-    init(folder: String?, recordFile: String?) {
-        self.folder = folder ?? "Transcripts"
-        self.recordFile = recordFile
+    /// - Parameter keepsTurns: true in the interactive advisor, where `:save` needs the turns.
+    init(folder: String, recordFile: String?, keepsTurns: Bool) {
+        self.folder = folder
+        recorder = keepsTurns ? TranscriptRecorder() : nil
+        stream = recordFile.map(TranscriptStream.init)
     }
 
     /// True for a line this type handles itself: `:save NAME` or `:save! NAME`.
@@ -29,19 +37,28 @@ struct TranscriptSaving {
     }
 
     /// Adds a turn, the line cleaned of escape sequences and control characters (a transcript
-    /// is read in a terminal and split at line feeds); with `--record`, writes the file at
-    /// once so a crash loses nothing.
+    /// is read in a terminal and split at line feeds); with `--record`, appends it to the file
+    /// at once so a crash loses nothing.
     /// - Returns: a warning to show when the record file could not be written.
     mutating func note(_ line: String, _ reply: Session.Reply) -> String? {
-        recorder.record(InputSanitizer.clean(line), reply)
-        guard let recordFile else { return nil }
+        let line = InputSanitizer.clean(line)
+        recorder?.record(line, reply)
+        guard stream != nil else { return nil }
         do {
-            try AtomicFile.write(Data(recorder.transcript.render().utf8), to: recordFile)
+            try stream?.append(line, reply)
             return nil
         } catch {
-            self.recordFile = nil
+            stream = nil
             return "advisor: \(error) The session goes on without recording."
         }
+    }
+
+    /// The transcript `:save` writes and how many turns it holds: the turns kept in memory,
+    /// or else a copy of the record file; nil when nothing was kept.
+    private func saved() throws -> (text: Data, turns: Int)? {
+        if let recorder { return (Data(recorder.transcript.render().utf8), recorder.transcript.turns.count) }
+        if let stream { return (try stream.contents(), stream.turns) }
+        return nil
     }
 
     /// Handles `:save NAME` / `:save! NAME`: checks the name, refuses to replace a file
@@ -57,18 +74,24 @@ struct TranscriptSaving {
         let path = (folder as NSString).appendingPathComponent(name.fileName)
         let exists = "\(path) already exists; ':save! \(name)' replaces it."
         if !force && FileManager.default.fileExists(atPath: path) { return (false, exists) }
-        if let problem = Self.makeFolder(folder) { return (false, problem) }
+        let turns: Int
         do {
+            guard let transcript = try saved() else { return (false, Self.nothingKept) }
+            if let problem = Self.makeFolder(folder) { return (false, problem) }
             // Without '!', the write itself refuses a file that appeared since the check above.
-            try AtomicFile.write(Data(recorder.transcript.render().utf8), to: path, replacing: force)
+            try AtomicFile.write(transcript.text, to: path, replacing: force)
+            turns = transcript.turns
         } catch let failure as AtomicFile.Failure {
             return (false, failure.isExisting ? exists : failure.description)
         } catch {
             return (false, "Could not write \(path): \(error).")
         }
-        let turns = recorder.transcript.turns.count
         return (true, "Saved \(turns) turn\(turns == 1 ? "" : "s") to \(path). Replay it with: advisor replay \(path)")
     }
+
+    /// What `:save` says for piped input without `--record`, which keeps no turns.
+    static let nothingKept = "Piped input keeps no conversation, so there is nothing to save. "
+        + "Start the advisor with --record FILE to keep one; ':save NAME' then saves a copy of it."
 
     /// Creates `folder` and the folders above it that are missing (`mkdir -p`).
     /// - Returns: the sentence to show when one cannot be created, with the system's reason.

@@ -31,10 +31,10 @@ import Testing
         try (try String(contentsOfFile: roles, encoding: .utf8) + role).write(toFile: roles, atomically: true, encoding: .utf8)
         try TestData.edit("Intents/entities.yaml", in: root, replacing: "\nrole:\n", with: "\nrole:\n  \(names)\n")
 
-        let report = DataCheck.run(DataRoot(path: root), leaveOneOutOf: { _ in false })
+        let report = DataCheck.run(DataRoot(path: root), model: TestData.model, leaveOneOutOf: { _ in false })
         #expect(report.render(strict: true) == "0 errors, 0 warnings, 0 notes")
 
-        var session = try Advisor.load(from: DataRoot(path: root)).session()
+        var session = try Advisor.load(from: DataRoot(path: root), model: TestData.model).session()
         for question in ["what does an SRE earn", "how much does a site reliability engineer make?"] {
             guard case .answer(let understanding, let text) = session.respond(to: question) else {
                 Issue.record("no answer to '\(question)'")

@@ -12,7 +12,7 @@ import Testing
         let root = try TestData.copyOfData()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try change(root)
-        return DataCheck.run(DataRoot(path: root), leaveOneOutOf: { leaveOneOut.contains($0) })
+        return DataCheck.run(DataRoot(path: root), model: TestData.model, leaveOneOutOf: { leaveOneOut.contains($0) })
     }
 
     static func write(_ text: String, to relative: String, in root: String) throws {
@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func theShippedDataHasNoFindingsBesidesLeaveOneOut() {
-        let report = DataCheck.run(.builtIn, leaveOneOutOf: { _ in false })
+        let report = DataCheck.run(TestData.data, model: TestData.model, leaveOneOutOf: { _ in false })
         #expect(report.render(strict: true) == "0 errors, 0 warnings, 0 notes")
         #expect(report.passes(strict: true))
     }
@@ -126,12 +126,12 @@ import Testing
     @Test func leaveOneOutAsksFollowUpExamplesAfterAQuestionThatNamedWhatTheyNeed() throws {
         // "what do they do all day" names no role: alone it would be marked down as a role
         // question without a role, but asked after one that named roles it is understood.
-        let report = DataCheck.run(.builtIn, leaveOneOutOf: { $0 == "Intents/role.describe.yaml" })
+        let report = DataCheck.run(TestData.data, model: TestData.model, leaveOneOutOf: { $0 == "Intents/role.describe.yaml" })
         #expect(!report.findings.contains { $0.message.hasPrefix("'what do they do all day'") }, "\(report.render(strict: false))")
         let root = try TestData.copyOfData()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try Self.write("intent: role.compare\nexamples:\n  - is it more than a dentist gets\n", to: "Intents/role.compare.extra.yaml", in: root)
-        let planted = DataCheck.run(DataRoot(path: root), leaveOneOutOf: { $0 == "Intents/role.compare.extra.yaml" })
+        let planted = DataCheck.run(DataRoot(path: root), model: TestData.model, leaveOneOutOf: { $0 == "Intents/role.compare.extra.yaml" })
         #expect(planted.render(strict: false, notes: true) == """
             Intents/role.compare.extra.yaml:3: note: 'is it more than a dentist gets' (role.compare), asked as a follow-up, is declined when left out (it names other-job, which is outside back-end careers): add examples worded like it to role.compare
             0 errors, 0 warnings, 1 note

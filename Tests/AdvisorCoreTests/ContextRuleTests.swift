@@ -171,7 +171,7 @@ import Testing
 
     /// A bare role name reads, by meaning, as the role described: nothing is asked back.
     @Test func meaningChoosesWhereItCan() throws {
-        var session = try Self.ambiguousAdvisor(model: .installed).session()
+        var session = try Self.ambiguousAdvisor(model: TestData.model).session()
         guard case .answer(let u, let text) = session.respond(to: "cloud engineer") else {
             Issue.record("no answer")
             return

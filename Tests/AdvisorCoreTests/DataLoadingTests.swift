@@ -19,7 +19,7 @@ import Testing
     ]
 
     @Test func shippedDataLoads() {
-        #expect(throws: Never.self) { try Advisor.load(from: .builtIn) }
+        #expect(throws: Never.self) { try Advisor.load(from: TestData.data, model: TestData.model) }
     }
 
     @Test func everyIntentHasAtLeastFifteenExamples() {
@@ -125,12 +125,12 @@ import Testing
         let path = (root as NSString).appendingPathComponent(Self.roles)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         try text.replacingOccurrences(of: "\n", with: "\r\n").write(toFile: path, atomically: true, encoding: .utf8)
-        let advisor = try Advisor.load(from: DataRoot(path: root))
+        let advisor = try Advisor.load(from: DataRoot(path: root), model: TestData.model)
         #expect(advisor.knowledge.role("devops-engineer")?.salary?.text == "₹6–10 LPA")
         try text.replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "  name: DevOps Engineer\r\n", with: "  name: DevOps Engineer: x\r\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let line = try #require(text.components(separatedBy: "\n").firstIndex { $0.contains("name: DevOps Engineer") }) + 1
-        let error = try #require(throws: DataError.self) { try Advisor.load(from: DataRoot(path: root)) }
+        let error = try #require(throws: DataError.self) { try Advisor.load(from: DataRoot(path: root), model: TestData.model) }
         #expect(error.line == line)
     }
 
@@ -143,7 +143,7 @@ import Testing
         let line = try #require(
             text.components(separatedBy: "\n").firstIndex { ($0 + "\n").contains(needle) }, sourceLocation: sourceLocation) + 1
         let error = try #require(throws: DataError.self, sourceLocation: sourceLocation) {
-            try Advisor.load(from: DataRoot(path: root))
+            try Advisor.load(from: DataRoot(path: root), model: TestData.model)
         }
         return (error, line)
     }

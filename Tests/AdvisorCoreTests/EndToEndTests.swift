@@ -58,7 +58,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: root) }
         try TestData.edit("Sources/Knowledge/roles.yaml", in: root,
                           replacing: "  name: DevOps Engineer\n", with: "  name: DevOps Engineer: the one\n")
-        let error = try #require(throws: DataError.self) { try Advisor.load(from: DataRoot(path: root)) }
+        let error = try #require(throws: DataError.self) { try Advisor.load(from: DataRoot(path: root), model: TestData.model) }
         #expect(error.description.hasPrefix("Sources/Knowledge/roles.yaml:"))
 
         let result = TestData.run(["--data", root, "ask", "hi"])

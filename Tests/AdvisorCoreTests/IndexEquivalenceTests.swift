@@ -16,7 +16,7 @@ import Testing
                 examples.append((intent, language.features(terms, language.entities.mentions(in: terms))))
             }
         }
-        let settings = try! DataRoot.builtIn.parse("\(DataRoot.intentsFolder)/matching.yaml")
+        let settings = try! TestData.data.parse("\(DataRoot.intentsFolder)/matching.yaml")
         var numbers: [String: Double] = [:]
         var exclusive: Set<String> = []
         for pair in try! settings.pairs("matching.yaml") {
@@ -127,7 +127,7 @@ import Testing
 /// every stored property, found by reflection, so a field added without being written to
 /// the index (`Index/`, `*+Index.swift`) fails here.
 @Suite struct IndexRoundTripTests {
-    static let built = try! Advisor.build(from: .builtIn)
+    static let built = try! Advisor.build(from: TestData.data)
     static let read = try! AdvisorIndex.advisor(from: IndexBytes(copying: AdvisorIndex.bytes(
         of: built, header: AdvisorIndex.Header(executable: [], root: "", entries: []))))
 

@@ -26,6 +26,24 @@ import Glibc
         }
     }
 
+    /// The REPL keeps in memory only the lines its history keeps (`ADVISOR_HISTSIZE`), as in
+    /// the file: `:history` after five lines with room for three lists the last three.
+    @Test func historyInMemoryIsCappedLikeTheHistoryFile() throws {
+        try withHome { home in
+            let tty = try PseudoTerminal(environment: PseudoTerminal.environment(home: home, extra: ["ADVISOR_HISTSIZE": "3"]))
+            defer { tty.stop() }
+            for line in ["hello", "what is Django", "thanks", "what is Flask"] {
+                try tty.type(line + PseudoTerminal.Key.enter)
+                try tty.expect(Self.prompt)
+            }
+            try tty.type(":history" + PseudoTerminal.Key.enter)
+            try tty.expect("1  thanks\r\n2  what is Flask\r\n3  :history\r\n")
+            try tty.type(PseudoTerminal.Key.ctrlD)
+            #expect(try tty.waitForExit() == 0)
+            #expect(LibeditHistoryText.decode(try String(contentsOfFile: home + "/history", encoding: .utf8)) == ["thanks", "what is Flask", ":history"])
+        }
+    }
+
     @Test func upRecallsALineFromAPreviousSession() throws {
         try withHome { home in
             try LibeditHistoryText.encode(["what is Django", Self.question]).write(toFile: home + "/history", atomically: true, encoding: .utf8)

@@ -1,5 +1,6 @@
 /// Guards the transcript commands of the built binary: `advisor replay` (diff, reason,
 /// summary, exit status), `--update`, `--coverage`, and `:save` in a real pseudo-terminal.
+import AdvisorCore
 import Foundation
 import Testing
 
@@ -124,5 +125,21 @@ import Testing
         #expect(text.hasPrefix("# advisor transcript\n\n> hi\n= greet\n"))
         #expect(text.contains("> what does a DBA earn\n= role.salary role=database-administrator\nA Database Administrator earns ₹4–7 LPA"))
         #expect(TestData.run(["replay", file]).status == 0)
+    }
+
+    /// `--record` appends each turn as it is answered: the file is byte for byte what the
+    /// library records for the same lines, and `:save` on piped input saves a copy of it.
+    @Test func recordStreamsTheSessionAndSaveCopiesIt() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let file = folder + "/session.transcript"
+        let lines = ["hi", "what does a DBA earn", "and a system analyst?", ":history", ":why"]
+        let run = TestData.run(["--record", file, "--transcripts", folder + "/saved"],
+                               stdin: (lines + [":save copy"]).joined(separator: "\n") + "\n")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix("Saved 4 turns to \(folder)/saved/copy.transcript. Replay it with: advisor replay \(folder)/saved/copy.transcript\n\n"))
+        let expected = TranscriptRecorder.record(lines, advisor: TestData.advisor).render()
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == expected)
+        #expect(try String(contentsOfFile: folder + "/saved/copy.transcript", encoding: .utf8) == expected)
     }
 }

@@ -145,7 +145,10 @@ import Glibc
             try "x".write(toFile: home + "/file", atomically: true, encoding: .utf8)
             let lines = ["hello", ":save taken", ":save ../up", ":save a/b", ":save .hidden", ":save bad*name", ":save two words",
                          ":save " + String(repeating: "n", count: 65), ":save ok"]
-            let run = TestData.run(["--transcripts", folder], stdin: lines.joined(separator: "\n") + "\n")
+            // Piped input keeps its turns only under --record (here outside `home`, whose files are counted below).
+            let record = try Self.recordFile()
+            defer { try? FileManager.default.removeItem(atPath: (record as NSString).deletingLastPathComponent) }
+            let run = TestData.run(["--transcripts", folder, "--record", record], stdin: lines.joined(separator: "\n") + "\n")
             #expect(run.status == 0)
             let replies = run.stdout.components(separatedBy: "\n\n").dropFirst().map { $0.trimmingCharacters(in: .newlines) }
             #expect(Array(replies.prefix(8)) == [
@@ -164,12 +167,35 @@ import Glibc
             for (unwritable, reason) in [(home + "/file/sub", "\(home)/file is a file, not a folder"),
                                          (home + "/file", "\(home)/file is a file, not a folder"),
                                          ("/proc/advisor-transcripts", "/proc/advisor-transcripts: No such file or directory")] {
-                let failed = TestData.run(["--transcripts", unwritable], stdin: "hello\n:save x\n")
+                let failed = TestData.run(["--transcripts", unwritable, "--record", record], stdin: "hello\n:save x\n")
                 #expect(failed.stdout.hasSuffix("Could not create the folder \(unwritable) (\(reason)), so nothing was saved.\n\n"))
             }
-            let intoProc = TestData.run(["--transcripts", "/proc"], stdin: "hello\n:save x\n")
+            let intoProc = TestData.run(["--transcripts", "/proc", "--record", record], stdin: "hello\n:save x\n")
             #expect(intoProc.stdout.hasSuffix("Could not write /proc/x.transcript: No such file or directory.\n\n"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: home).sorted() == ["file", "transcripts"])
+        }
+    }
+
+    /// A record file in a temporary folder of its own.
+    static func recordFile() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-record-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        return folder + "/session.transcript"
+    }
+
+    /// Piped input keeps no turns (a day of questions must not fill the memory), so `:save`
+    /// without `--record` says how to keep them and writes nothing.
+    @Test func saveWithoutRecordOnPipedInputSaysHowToKeepTheConversation() throws {
+        try Self.withHome { home in
+            let message = "Piped input keeps no conversation, so there is nothing to save. "
+                + "Start the advisor with --record FILE to keep one; ':save NAME' then saves a copy of it."
+            let run = TestData.run(["--transcripts", home + "/saved"], stdin: "hello\n:save x\n")
+            #expect(run.status == 0)
+            #expect(run.stdout.hasSuffix("\n\n" + message + "\n\n"))
+            let json = TestData.run(["--json", "--transcripts", home + "/saved"], stdin: ":save x\n")
+            #expect(json.stdout == "{\"error\": \"" + message + "\"}\n")
+            let left = try FileManager.default.contentsOfDirectory(atPath: home)
+            #expect(left.isEmpty)
         }
     }
 

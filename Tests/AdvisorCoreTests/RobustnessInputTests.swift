@@ -102,36 +102,33 @@ import Testing
         var testDescription: String { rawValue }
     }
 
-    /// The matcher reads the first 2,000 characters; the rest must cost almost nothing, and
-    /// `:why` quotes only the opening.
+    /// The matcher reads the first 2,000 characters and nothing after them, and `:why` quotes
+    /// only the opening. The work is bounded by count, not timed: every word the reading went
+    /// on to (spelling, names, the matcher) lies in that opening. (`make bench` times the
+    /// release binary on such a line.)
     @Test(arguments: LongLine.allCases)
-    func aTenMegabyteLineIsAnsweredInBoundedTime(_ long: LongLine) throws {
+    func aTenMegabyteLineIsReadOnlyAsFarAsItsOpening(_ long: LongLine) throws {
         let line = long.text
         #expect(line.utf8.count >= 10_000_000)
         var session = TestData.session()
-        let clock = ContinuousClock()
-        var reply: Session.Reply?
-        let elapsed = clock.measure { reply = session.respond(to: line) }
-        guard case .answer(let understanding, let text) = reply else { throw Failure("not an answer") }
+        guard case .answer(let understanding, let text) = session.respond(to: line) else { throw Failure("not an answer") }
         #expect(understanding.intent == long.intent)
         #expect(understanding.analysis.truncated)
+        let opening = TestData.advisor.language.maxCharacters
+        #expect(understanding.analysis.words.reduce(0) { $0 + $1.unicodeScalars.count } <= opening)
+        let cleaned = InputSanitizer.clean(line)
+        #expect(understanding.analysis.words == TestData.advisor.language.analyze(String(String.UnicodeScalarView(cleaned.unicodeScalars.prefix(opening)))).words)
         Self.expectPrintable(text)
-        // A debug build of the tests; the release binary takes a fraction of this (see the binary tests).
-        #expect(elapsed < .seconds(Self.debugBudget), "took \(elapsed)")
         guard case .command(_, let why) = session.respond(to: ":why") else { throw Failure("not a command") }
         let asked = why.split(separator: "\n")[0]
         #expect(asked.unicodeScalars.count <= "You asked: ".count + WhyReport.shownCharacters + 1)
         #expect(asked.hasSuffix("…"))
     }
 
-    /// What a debug build may take for one 10 MB line (the release binary must take under one
-    /// second; `RobustnessBinaryTests` checks it when that binary is built).
-    static let debugBudget = 5.0
-
     @Test func aRecordedTranscriptKeepsTheCleanLineAndReadsBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("advisor-odd-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        var saving = TranscriptSaving(folder: folder, recordFile: nil)
+        var saving = TranscriptSaving(folder: folder, recordFile: nil, keepsTurns: true)
         var session = TestData.session()
         for odd in ["\u{1B}[1mwhat is django\u{1B}[0m\r\u{0}", "what\nis\u{2028}flask"] {
             _ = saving.note(odd, session.respond(to: odd))

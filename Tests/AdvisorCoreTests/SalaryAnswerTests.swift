@@ -61,7 +61,7 @@ import Testing
             "Sources/Knowledge/roles.yaml", in: root,
             replacing: "  responsibility: Automate and manage server infrastructure and processes.\n  salary: \"₹6–10 LPA\"",
             with: "  responsibility: Automate and manage server infrastructure and processes.\n  salary: \"₹6–11 LPA\"")
-        let edited = try Advisor.load(from: DataRoot(path: root))
+        let edited = try Advisor.load(from: DataRoot(path: root), model: TestData.model)
         let (understanding, text) = try Self.answer("what does a DevOps engineer earn", from: edited)
         #expect(understanding.entities == [.role: ["devops-engineer"]])
         #expect(text.contains("₹6–11 LPA"), "answer: \(text)")

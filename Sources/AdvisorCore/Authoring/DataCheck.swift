@@ -7,13 +7,14 @@
 /// loads; those that need the whole advisor (duplicate examples, leave-one-out) run when it
 /// loads. A loading error the earlier stages did not already report becomes one finding.
 public enum DataCheck {
-    public static func run(_ root: DataRoot) -> CheckReport {
-        run(root, leaveOneOutOf: { _ in true })
+    /// - Parameter model: the sentence encoder the leave-one-out test reads with, as the advisor does.
+    public static func run(_ root: DataRoot, model: EncoderModel) -> CheckReport {
+        run(root, model: model, leaveOneOutOf: { _ in true })
     }
 
     /// - Parameter leaveOneOutOf: which example files the leave-one-out test reads (it costs
     ///   most of the time; tests of the other checks leave it out).
-    static func run(_ root: DataRoot, leaveOneOutOf files: (String) -> Bool) -> CheckReport {
+    static func run(_ root: DataRoot, model: EncoderModel, leaveOneOutOf files: (String) -> Bool) -> CheckReport {
         var findings = SyntaxCheck.findings(root)
         let index = ExampleIndex(root: root)
         findings += index.findings
@@ -29,7 +30,7 @@ public enum DataCheck {
         }
         var advisor: Advisor?
         if loadError == nil {
-            do { advisor = try Advisor.load(from: root) } catch let error as DataError { loadError = error } catch {}
+            do { advisor = try Advisor.load(from: root, model: model) } catch let error as DataError { loadError = error } catch {}
         }
         if let loadError {
             let reported = findings.contains {

@@ -1,31 +1,28 @@
 import Foundation
 
-/// Where the advisor's content lives: a folder with `Intents/` and `Sources/Knowledge/`,
-/// the package root by default, or a copy given with `--data`.
+/// Where the advisor's content lives: a folder with `Intents/` and `Sources/Knowledge/`, the
+/// built-in data (`Installation`) or a copy given with `--data`.
 public struct DataRoot: Sendable {
     public let path: String
+    /// Where the index built from this data is kept in preference to the user's cache folder:
+    /// a checkout's `.build/advisor-cache/`, beside the data it was built from; nil for any
+    /// other folder.
+    public let indexFolder: String?
     /// When set, every file and folder this root reads is noted with its size and times,
     /// so that the index cache knows exactly what its index was built from.
     let reads: ReadLog?
 
-    public init(path: String) {
+    public init(path: String, indexFolder: String? = nil) {
         self.path = path
+        self.indexFolder = indexFolder
         reads = nil
     }
 
     /// The same root, noting what it reads in `reads`.
     init(path: String, reads: ReadLog) {
         self.path = path
+        indexFolder = nil
         self.reads = reads
-    }
-
-    /// The package this library was built from. `#filePath` is fixed at compile time, so a
-    /// binary built from a checkout finds that checkout's data wherever it is started from.
-    public static var builtIn: DataRoot {
-        // Data/, AdvisorCore/, Sources/ → the root (plain string work: this runs at every start).
-        var path = Substring(#filePath)
-        for _ in 0..<4 { path = path[..<(path.lastIndex(of: "/") ?? path.startIndex)] }
-        return DataRoot(path: path.isEmpty ? "/" : String(path))
     }
 
     static let intentsFolder = "Intents"

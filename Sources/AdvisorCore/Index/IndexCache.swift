@@ -7,9 +7,9 @@ import Darwin
 /// Where the advisor keeps its precompiled index between runs, and when it may trust it.
 ///
 /// One file per data folder and executable: `<folder>/<hash>.index`. The folder is
-/// `ADVISOR_CACHE_DIR` when set (empty: no cache at all); for the built-in data,
-/// `.build/advisor-cache/` beside the package; otherwise `$XDG_CACHE_HOME/advisor` or
-/// `~/.cache/advisor`. The file begins with what its index was built from: the executable's
+/// `ADVISOR_CACHE_DIR` when set (empty: no cache at all); for the data of a checkout,
+/// `.build/advisor-cache/` beside it (`DataRoot.indexFolder`); otherwise, an installed
+/// advisor's data and `--data` copies alike, `$XDG_CACHE_HOME/advisor` or `~/.cache/advisor`. The file begins with what its index was built from: the executable's
 /// identity and every data file with its size and times, every data folder with its names.
 /// An index is used only while all of them still match; anything else (an edited file, a new
 /// one, a rebuilt advisor, a damaged cache) builds it again from the YAML, with the same
@@ -32,12 +32,11 @@ struct IndexCache {
 
     /// The cache for `root` in the folders the environment chooses.
     init(root: DataRoot) {
-        let resolved = Self.resolve(root.path)
         var folders: [String] = []
         if let chosen = Self.environment("ADVISOR_CACHE_DIR") {
             if !chosen.isEmpty { folders.append(chosen) }
         } else {
-            if resolved == Self.resolve(DataRoot.builtIn.path) { folders.append(resolved + "/.build/advisor-cache") }
+            if let beside = root.indexFolder { folders.append(beside) }
             if let xdg = Self.environment("XDG_CACHE_HOME"), xdg.hasPrefix("/") {
                 folders.append(xdg + "/advisor")
             } else if let home = Self.environment("HOME"), home.hasPrefix("/") {

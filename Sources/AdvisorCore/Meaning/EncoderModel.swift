@@ -4,34 +4,41 @@ import SentenceEncoder
 /// Which sentence encoder an advisor reads meaning with, if any: where its converted model
 /// file is, and why there is none. The advisor runs without one, on the lexical matcher alone.
 public enum EncoderModel: Sendable, Equatable {
-    /// The model file at this path.
+    /// The model file at this path, its examples' vectors kept beside it (a checkout's
+    /// `make model`, or `ADVISOR_MODEL`) or, where that folder cannot be written, in the user's
+    /// cache folder.
     case file(String)
+    /// A model installed with the advisor (`make install`): the vectors installed beside it are
+    /// read, and any others are kept in the user's cache folder, never beside it.
+    case shipped(String)
     /// No encoder: the lexical matcher alone.
     case none
 
     /// The file's name, as `make model` writes it.
     public static let fileName = "all-MiniLM-L6-v2.advisor-model"
 
-    /// The model this process uses: the file `ADVISOR_MODEL` names (set but empty: none),
-    /// else the one `make model` converts into the package's build folder.
-    public static var installed: EncoderModel {
-        if let chosen = ProcessInfo.processInfo.environment["ADVISOR_MODEL"] {
-            return chosen.isEmpty ? .none : .file(chosen)
+    /// The model's file, if any.
+    public var path: String? {
+        switch self {
+        case .file(let path), .shipped(let path): return path
+        case .none: return nil
         }
-        return .file(DataRoot.builtIn.path + "/.build/encoder/" + fileName)
     }
 
-    /// Where the examples' vectors for the model at `path` are kept: beside it, or where that
-    /// folder cannot be written (an installed model), in the user's cache folder.
-    static func stores(for path: String, fingerprint: String) -> [String] {
-        var result = [path + ".vectors"]
+    /// Where the examples' vectors for this model are kept, in order of preference for writing
+    /// (a store that fits the examples exactly is read wherever it is in the list).
+    func stores(fingerprint: String) -> [String] {
+        guard let path else { return [] }
+        let beside = path + ".vectors"
         let environment = ProcessInfo.processInfo.environment
+        var cache: [String] = []
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            result.append(xdg + "/advisor/vectors-" + fingerprint)
+            cache.append(xdg + "/advisor/vectors-" + fingerprint)
         } else if let home = environment["HOME"], home.hasPrefix("/") {
-            result.append(home + "/.cache/advisor/vectors-" + fingerprint)
+            cache.append(home + "/.cache/advisor/vectors-" + fingerprint)
         }
-        return result
+        if case .shipped = self { return cache + [beside] }
+        return [beside] + cache
     }
 }
 
@@ -58,7 +65,7 @@ extension EncoderModel {
     /// `make model` encodes them all (half a minute), and so, where that folder cannot be written,
     /// does every start look them up (in the user's cache folder) before the first question.
     public var hasNoVectors: Bool {
-        guard case .file(let path) = self, FileManager.default.fileExists(atPath: path) else { return false }
+        guard let path, FileManager.default.fileExists(atPath: path) else { return false }
         return !FileManager.default.fileExists(atPath: path + ".vectors") && status.isOn
     }
 
@@ -70,9 +77,10 @@ extension EncoderModel {
         switch self {
         case .none:
             return (nil, .off(reason: "ADVISOR_MODEL is empty"))
-        case .file(let path):
+        case .file(let path), .shipped(let path):
             guard FileManager.default.fileExists(atPath: path) else {
-                return (nil, .off(reason: "no sentence encoder model at \(path); `make model` installs it"))
+                let remedy = if case .shipped = self { "`make model install` in the advisor's checkout installs it" } else { "`make model` installs it" }
+                return (nil, .off(reason: "no sentence encoder model at \(path); \(remedy)"))
             }
             do {
                 return (try SentenceEncoder(contentsOf: path), .on(model: path))

@@ -53,18 +53,19 @@ public final class Meaning: @unchecked Sendable {
         let dimension = SentenceEncoder.dimension
         let keys = (0..<examples.count).map { ExampleVectors.key(examples[$0]) }
         let intentStart = (0...Intent.allCases.count).map { Int(examples.intentStart[$0]) }
-        let found = stores.lazy.compactMap { ExampleVectors(path: $0, fingerprint: encoder.fingerprint, dimension: dimension) }.first
-        // The store written for exactly these examples is used where it lies.
-        if let found, found.keys == keys {
-            return MeaningIndex(dimension: dimension, vectors: found.vectors, owner: found.owner, intentStart: intentStart)
+        let found = stores.compactMap { ExampleVectors(path: $0, fingerprint: encoder.fingerprint, dimension: dimension) }
+        // A store written for exactly these examples is used where it lies, wherever it is in
+        // the list: an installed advisor's shipped store, or a `--data` copy's in the cache.
+        if let exact = found.first(where: { $0.keys == keys }) {
+            return MeaningIndex(dimension: dimension, vectors: exact.vectors, owner: exact.owner, intentStart: intentStart)
         }
-        var row: [UInt64: Int] = [:]
-        if let found { for (i, key) in found.keys.enumerated() { row[key] = i } }
+        var row: [UInt64: (store: Int, row: Int)] = [:]
+        for (s, store) in found.enumerated().reversed() { for (i, key) in store.keys.enumerated() { row[key] = (s, i) } }
         var vectors = [Float](repeating: 0, count: keys.count * dimension)
         var missing: [Int] = []
         for (i, key) in keys.enumerated() {
-            if let found, let r = row[key] {
-                for d in 0..<dimension { vectors[i * dimension + d] = found.vectors[r * dimension + d] }
+            if let (s, r) = row[key] {
+                for d in 0..<dimension { vectors[i * dimension + d] = found[s].vectors[r * dimension + d] }
             } else {
                 missing.append(i)
             }

@@ -41,7 +41,11 @@ final class PseudoTerminal {
         return env
     }
 
-    init(arguments: [String] = [], environment: [String: String]) throws {
+    /// - Parameters:
+    ///   - executable: the program to run (the debug advisor by default; InstallTests runs an installed one).
+    ///   - directory: the folder it starts in (this process's by default).
+    init(arguments: [String] = [], environment: [String: String], executable: String = TestData.binary.path,
+         directory: String? = nil) throws {
         var size = winsize(ws_row: 24, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         var master: Int32 = -1, slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, &size) == 0 else { throw Failure(description: "openpty failed: \(errno)") }
@@ -60,6 +64,9 @@ final class PseudoTerminal {
         posix_spawn_file_actions_addopen(&actions, 0, name, O_RDWR, 0)
         posix_spawn_file_actions_adddup2(&actions, 0, 1)
         posix_spawn_file_actions_adddup2(&actions, 0, 2)
+        if let directory {
+            guard Self.addChdir(&actions, directory) == 0 else { close(master); throw Failure(description: "cannot start in \(directory)") }
+        }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -73,15 +80,21 @@ final class PseudoTerminal {
         posix_spawnattr_setsigmask(&attributes, &none)
         posix_spawnattr_setsigdefault(&attributes, &all)
 
-        let argv = ([TestData.binary.path] + arguments).map { strdup($0) } + [nil]
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, TestData.binary.path, &actions, &attributes, argv, envp)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         guard spawned == 0 else { close(master); throw Failure(description: "posix_spawn failed: \(spawned)") }
         self.pid = pid
         _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
     }
+
+    /// glibc's `posix_spawn_file_actions_addchdir_np` (2.29), which Swift's Glibc module does not show.
+    private static let addChdir: @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32 = {
+        guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { fatalError("this C library cannot start a child in another folder") }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32).self)
+    }()
 
     deinit {
         stop()

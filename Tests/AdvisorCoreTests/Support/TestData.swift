@@ -3,12 +3,19 @@ import Foundation
 @testable import AdvisorCore
 
 enum TestData {
-    /// The advisor over the shipped data, loaded once for the whole test run.
-    /// With the sentence encoder `make model` installs (`ADVISOR_MODEL` may name another, or
-    /// none); `MeaningStageTests.theEncoderIsOn` fails the run when it is missing.
-    static let advisor: Advisor = try! Advisor.load(from: .builtIn)
+    /// This checkout, as a build inside it finds it: its data, with the index kept in
+    /// `.build/advisor-cache/`, and the model `make model` converts.
+    static let checkout = Installation.checkout(packageRoot)
+    /// The shipped data.
+    static var data: DataRoot { checkout.data }
+    /// The sentence encoder `make model` installs (`ADVISOR_MODEL` may name another, or none).
+    static let model = checkout.encoderModel(environment: ProcessInfo.processInfo.environment)
+
+    /// The advisor over the shipped data, loaded once for the whole test run, with `model`;
+    /// `MeaningStageTests.theEncoderIsOn` fails the run when it is missing.
+    static let advisor: Advisor = try! Advisor.load(from: data, model: model)
     /// The same data read with the lexical matcher alone, as on a machine without the model.
-    static let lexical: Advisor = try! Advisor.load(from: .builtIn, model: .none)
+    static let lexical: Advisor = try! Advisor.load(from: data, model: .none)
 
     /// The package root: this file lives in `Tests/AdvisorCoreTests/Support/`.
     static let packageRoot: String = {
@@ -61,7 +68,12 @@ enum TestData {
 
     /// Runs the built binary with `args`, feeding it `stdin`, and returns its exit status and output.
     /// Input and output go through temporary files, so no pipe can fill up and stall the child.
-    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:]) -> (status: Int32, stdout: String, stderr: String) {
+    /// - Parameters:
+    ///   - environment: added to this process's environment, or, with `inheriting: false`, all of it.
+    ///   - executable: another program to run (InstallTests runs installed advisors).
+    ///   - directory: the folder it starts in (this process's by default).
+    static func run(_ args: [String], stdin: String = "", environment: [String: String] = [:], inheriting: Bool = true,
+                    executable: URL = binary, directory: String? = nil) -> (status: Int32, stdout: String, stderr: String) {
         let fm = FileManager.default
         let dir = fm.temporaryDirectory.appendingPathComponent("advisor-run-\(UUID().uuidString)")
         do {
@@ -74,11 +86,14 @@ enum TestData {
             _ = fm.createFile(atPath: output.path, contents: nil)
             _ = fm.createFile(atPath: errors.path, contents: nil)
             let process = Process()
-            process.executableURL = binary
+            process.executableURL = executable
             process.arguments = args
-            if !environment.isEmpty {
+            if !inheriting {
+                process.environment = environment
+            } else if !environment.isEmpty {
                 process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
             }
+            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
             process.standardInput = try FileHandle(forReadingFrom: input)
             process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = try FileHandle(forWritingTo: errors)
@@ -88,7 +103,7 @@ enum TestData {
             let err = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
             return (process.terminationStatus, out, err)
         } catch {
-            return (-1, "", "could not run \(binary.path): \(error)")
+            return (-1, "", "could not run \(executable.path): \(error)")
         }
     }
 }
