@@ -1,0 +1,112 @@
+/// Reading a part of a line: its last sentence, a claim it asks about, the question after an
+/// acknowledgement, and the clause breaks they split at.
+extension Session {
+    /// "I enjoy maths and puzzles more than drawing. Should I go for back end?": a line declined
+    /// as a whole whose last sentence is a question the advisor answers, in words of the domain
+    /// or the key words of its intent, is answered as that question; what comes before only
+    /// sets the scene. Nil when there is no such sentence.
+    func lastSentence(of line: String, _ resolver: Resolver) -> Understanding? {
+        let scalars = Array(line.unicodeScalars.prefix(2000))
+        guard let end = scalars.indices.dropLast().last(where: { ".!?".unicodeScalars.contains(scalars[$0]) && scalars[$0 + 1] == " " })
+        else { return nil }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[(end + 1)...])
+        let text = String(rest).trimmingSpaces()
+        guard text.split(separator: " ").count >= 3 else { return nil }
+        let language = advisor.language
+        var read = language.analyze(text, referent: context.lastType)
+        if !language.reads(read, sameWith: context.lastType), !resolver.speaksOfTheDomain(read) { read = language.analyze(text) }
+        var understanding = resolver.resolve(read, context: context)
+        // The question must say it is for the advisor, by a word of the domain or a key word of
+        // its intent: "My car broke down. What should I do next?" is not about a career.
+        guard understanding.intent != .outOfScope, understanding.clarification == nil,
+              resolver.isAnchored(read) || read.favoured.contains(understanding.intent) else { return nil }
+        understanding.reason = "its last sentence asks \"\(text)\": \(understanding.reason)"
+        return understanding
+    }
+
+    /// "My friend says backend is boring. Is that true?", "is it true that DevOps pays well?":
+    /// a line declined as it stands that asks whether a claim is true, or reports what
+    /// someone says, is read as the claim itself ("backend is boring"), the words of
+    /// `claim_checks` in lexicon.yaml set aside. Nil when there is no such claim, or it is not
+    /// a question the advisor answers either (nor small talk: "tell my mom I said hi").
+    func claim(in line: String, _ analysis: Analysis, _ resolver: Resolver) -> Understanding? {
+        let language = advisor.language
+        let lexicon = language.lexicon
+        var claims: [[String]] = []
+        // "…, is that true?" (a clause of its own), or "… is that true" run on.
+        for (head, rest) in Self.clauseSplits(of: line, breaks: 8) where lexicon.claimTags.contains(language.normalizer.words(rest)) {
+            claims.append(language.normalizer.words(head))
+        }
+        let words = analysis.words
+        for tag in lexicon.claimTags where tag.count >= 3 && words.count > tag.count && Array(words.suffix(tag.count)) == tag {
+            claims.append(Array(words.dropLast(tag.count)))
+        }
+        for opener in lexicon.claimOpeners where words.count > opener.count && words.starts(with: opener) {
+            claims.append(Array(words.dropFirst(opener.count)))
+        }
+        claims.append(words)
+        for var claim in claims {
+            // "my friend says (that) …", "I heard …": what is said, not who says it.
+            if let (at, length) = Self.hearsay(in: claim, lexicon.hearsay) {
+                claim.removeFirst(at + length)
+                if claim.first == "that" { claim.removeFirst() }
+            } else if claim == words {
+                continue
+            }
+            guard claim.count >= 2 else { continue }
+            let text = claim.joined(separator: " ")
+            var read = language.analyze(text, referent: context.lastType)
+            if !language.reads(read, sameWith: context.lastType), !resolver.speaksOfTheDomain(read) { read = language.analyze(text) }
+            var understanding = resolver.resolve(read, context: context)
+            guard understanding.intent != .outOfScope, !ConversationContext.social.contains(understanding.intent),
+                  understanding.clarification == nil else { continue }
+            understanding.reason = "it asks whether a claim is true, read as the claim \"\(text)\": \(understanding.reason)"
+            return understanding
+        }
+        return nil
+    }
+
+    /// Where a word reporting what someone says (`hearsay`) stands among the first words of
+    /// `words`, after who says it ("my friend says", "people say", "I heard"), and its length.
+    static func hearsay(in words: [String], _ hearsay: [[String]]) -> (at: Int, length: Int)? {
+        guard words.count > 2 else { return nil }
+        for at in 1..<min(5, words.count) {
+            for phrase in hearsay where words[at...].starts(with: phrase) && at + phrase.count < words.count { return (at, phrase.count) }
+        }
+        return nil
+    }
+
+    /// "Fine, what does that job involve then?": the question after a clause that only
+    /// acknowledges the last answer (`acknowledgements`), or nil. Read alone, its words are all
+    /// the domain's, so it may point back at what the conversation was about.
+    func questionAfterAcknowledgement(_ line: String) -> String? {
+        guard let (head, rest) = Self.clauseSplits(of: line, breaks: 1).first else { return nil }
+        let lexicon = advisor.language.lexicon, normalizer = advisor.language.normalizer
+        let terms = normalizer.terms(of: normalizer.words(head))
+        guard !terms.isEmpty, terms.count <= 3, terms.allSatisfy(lexicon.acknowledgements.contains), lexicon.asksSomething(rest) else { return nil }
+        return rest
+    }
+
+    /// The text after each clause break (a comma, semicolon, colon, full stop, "!" or "?"
+    /// followed by a space) that leaves two words or more, first break first.
+    static func clauses(after line: String) -> [String] { clauseSplits(of: line).map(\.rest) }
+
+    /// The line split at each clause break into what comes before it and the rest, where the
+    /// rest has two words or more; first break first. Only the opening of a long line, and its
+    /// first few breaks, are looked at: a pasted line of a thousand commas is read once, not a
+    /// thousand times over.
+    static func clauseSplits(of line: String, characters: Int = 2000, breaks: Int = 8) -> [(head: String, rest: String)] {
+        let scalars = Array(line.unicodeScalars.prefix(characters))
+        var result: [(head: String, rest: String)] = []
+        for i in scalars.indices.dropLast() where ",;:.!?".unicodeScalars.contains(scalars[i]) && scalars[i + 1].properties.isWhitespace {
+            if result.count == breaks { break }
+            var head = String.UnicodeScalarView(), rest = String.UnicodeScalarView()
+            head.append(contentsOf: scalars[..<i])
+            rest.append(contentsOf: scalars[(i + 1)...])
+            let text = String(rest).trimmingSpaces()
+            if text.split(separator: " ").count >= 2 { result.append((String(head).trimmingSpaces(), text)) }
+        }
+        return result
+    }
+}

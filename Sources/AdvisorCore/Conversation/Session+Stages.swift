@@ -1,0 +1,129 @@
+/// The stages a line goes through in `Session.respond`, in order: analyse, read, settle, note
+/// what it tells, weigh its meaning, answer. Each says in its doc comment what it decides; the
+/// re-readings they call (a part of the line, a place in a list…) are in `Session+Readings`.
+extension Session {
+    /// The line's analysis, with what the conversation points at read into it: what was read
+    /// ahead is used where the conversation could not have changed it.
+    func analyze(_ line: String, readAhead: Analysis?, _ resolver: Resolver) -> Analysis {
+        let language = advisor.language
+        let readAhead = readAhead.flatMap { $0.text == line ? $0 : nil }
+        if let readAhead, language.reads(readAhead, sameWith: context.lastType) { return readAhead }
+        // What was read ahead (without the referent) keeps its words: only what the matcher
+        // compares changes.
+        let analysis = readAhead.map { language.analyze($0, referent: context.lastType) } ?? language.analyze(line, referent: context.lastType)
+        // "What is 2 plus 2" after a role: its "2" points at nothing the advisor said when its
+        // other words say nothing of the domain; it is read as it stands.
+        if !language.reads(analysis, sameWith: context.lastType), !resolver.speaksOfTheDomain(analysis) {
+            return readAhead ?? language.analyze(analysis, referent: nil)
+        }
+        return analysis
+    }
+
+    /// The line's reading: the choice it makes when the advisor asked which reading was meant,
+    /// else the whole line's, or the part of it that asks (after small talk, a claim to check,
+    /// the last sentence, a clause about the profile), then a place picked from the last list,
+    /// the person's own target, or a ranking of what was listed.
+    mutating func read(_ line: String, analysis: Analysis, _ resolver: Resolver) -> Turn {
+        var plain: Understanding?
+        let implied = impliedReferent(analysis, line, resolver, plain: &plain)
+        let analysis = implied?.analysis ?? analysis
+        if let pending = context.pending {
+            context.pending = nil
+            let understanding = reading(chosenBy: analysis, from: pending.readings, askedAbout: pending.analysis)
+                .map { resolver.resolve(pending.analysis, as: $0, context: context) } ?? resolver.resolve(analysis, context: context)
+            return Turn(line: line, analysis: analysis, understanding: understanding, implied: implied)
+        }
+        // Either reading, when it was worked out already in weighing one against the other.
+        var understanding = implied?.reading ?? plain ?? resolver.resolve(analysis, context: context)
+        if let part = askingPart(of: line, understanding, analysis, resolver) { understanding = part }
+        if let pick = picked(understanding, analysis, resolver) { understanding = pick }
+        understanding = ownTarget(understanding, analysis)
+        understanding = rankingOfListed(understanding, analysis)
+        return Turn(line: line, analysis: analysis, understanding: understanding, implied: implied)
+    }
+
+    /// The part of a line that asks, where the whole line read as small talk, a decline or the
+    /// profile: the question after a greeting, a claim to check, the last sentence, or the
+    /// question asked of what the person told the advisor.
+    private func askingPart(of line: String, _ understanding: Understanding, _ analysis: Analysis, _ resolver: Resolver) -> Understanding? {
+        if Self.smallTalk.contains(understanding.intent) { return question(afterSmallTalkIn: line, resolver) }
+        if understanding.intent == .outOfScope { return claim(in: line, analysis, resolver) ?? lastSentence(of: line, resolver) }
+        if understanding.intent == .profileShow { return question(afterProfileIn: line, resolver) }
+        return nil
+    }
+
+    /// What the conversation settles: the step after the one pointed at, a short change of
+    /// topic asked no question back, and a request to forget declined with the command to type.
+    func settle(_ turn: inout Turn) {
+        turn.understanding = followingStep(turn.understanding, turn.analysis)
+        // The conversation settles what a bare "skills?" would leave open: no question back.
+        if let implied = turn.implied, turn.understanding.clarification != nil, turn.understanding.intent == implied.intent {
+            turn.understanding.clarification = nil
+            turn.understanding.reason += "; a short change of topic, about the \(implied.type.rawValue) the conversation was last about"
+        }
+        // "Forget everything about me" asks for what `:forget` does, which no answer can do.
+        if asksToForget(turn.analysis) {
+            turn.asksToForget = true
+            turn.understanding = Understanding(intent: .outOfScope, confidence: 0.95, entities: [:], analysis: turn.analysis,
+                                               reason: "it asks to forget what you told the advisor, which the command :forget does")
+            turn.understanding.firm = true
+        }
+    }
+
+    /// "I know Java and Spring, what next?": a clause that tells the advisor about oneself,
+    /// then a question. The profile takes only what the first clause says ("I know MySQL, what
+    /// is Django?" does not make Django known), and the answer notes it, then answers the
+    /// question for the profile as it now is. The line is reported as what it asks.
+    mutating func noteTelling(_ turn: inout Turn, _ resolver: Resolver) {
+        let u = turn.understanding
+        guard u.intent == .profileUpdate || u.intent == .stepsNext || (u.intent == .outOfScope && !u.firm),
+              let compound = statementThenQuestion(in: turn.line, resolver) else { return }
+        let change = updateProfile(compound.statement)
+        turn.noted = composer.answer(compound.statement, profile: profile, change: change).text
+        turn.understanding = compound.question
+        turn.understanding.reason = "it tells about you first (noted), then asks: \(compound.question.reason)"
+        turn.toldThenAsked = true
+    }
+
+    /// Where the reading of the whole line is unsure, its meaning weighs in. A line whose
+    /// question the stages before found in a part of it, or a short change of topic about what
+    /// the conversation was about, is theirs.
+    func weighMeaning(_ turn: inout Turn, _ resolver: Resolver) {
+        guard !turn.toldThenAsked, turn.implied == nil, let meaning = advisor.meaning else { return }
+        let language = advisor.language, line = turn.line
+        turn.understanding = MeaningStage(meaning: meaning, language: language).weigh(turn.understanding, line: line, context: context, resolver) {
+            meaning.read(language.readPart(of: line))
+        }
+    }
+
+    /// The answer to the turn, for the profile as the turn leaves it; the context remembers it.
+    mutating func answer(_ turn: Turn) -> Reply {
+        var turn = turn
+        // A line the advisor asks about ("noting what you told me, or whether back-end work
+        // suits you?") changes nothing until the person says which they meant.
+        let change = turn.understanding.intent == .profileUpdate && turn.understanding.clarification == nil && turn.noted == nil
+            ? updateProfile(turn.understanding) : Profile()
+        let answered = profileAssumed(&turn)
+        var answer = composer.answer(turn.understanding, profile: answered, change: change)
+        if let noted = turn.noted { answer.text = noted + "\n" + answer.text }
+        if turn.asksToForget { answer.text = advisor.templates.fill("declined_forget") }
+        context.remember(turn.understanding, named: answer.named, listed: answer.listed)
+        last = turn.understanding
+        return .answer(turn.understanding, text: answer.text)
+    }
+
+    /// "What should I learn after Python?": the next step of someone who knows Python. The line
+    /// asks, it does not tell, so the profile keeps nothing of it (as with "how long will it
+    /// take me to learn Django?"); the answer says what it took as known.
+    private func profileAssumed(_ turn: inout Turn) -> Profile {
+        var answered = profile
+        guard turn.understanding.intent == .stepsNext, !turn.toldThenAsked else { return answered }
+        let after = toolsAfterSuccessor(in: turn.analysis).filter { !profile.knows.contains($0) }
+        guard !after.isEmpty else { return answered }
+        _ = answered.update(tools: after, steps: [], level: nil, target: nil, negated: false)
+        let names = ListText.join(after.compactMap { advisor.knowledge.tool($0)?.name })
+        turn.noted = advisor.templates.fill("next_step_assumed", ["tools": names])
+        turn.understanding.reason += "; it asks what follows \(after.joined(separator: ", ")), answered as if known"
+        return answered
+    }
+}
