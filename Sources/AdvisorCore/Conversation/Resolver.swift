@@ -4,129 +4,67 @@
 struct Resolver {
     let language: LanguageModel
 
+    /// The line's reading, stage by stage: a line with no words, or about another field, is
+    /// declined; one that says what the person is tells; one that only names something goes
+    /// on with the last question; any other is read by its examples.
     func resolve(_ analysis: Analysis, context: ConversationContext) -> Understanding {
         let analysis = readingHeadNames(analysis, after: context.lastIntent)
-        func declined(_ confidence: Double, _ reason: String) -> Understanding {
-            Understanding(intent: .outOfScope, confidence: confidence, entities: [:], analysis: analysis, reason: reason)
-        }
-        if analysis.terms.isEmpty {
-            var understanding = declined(1, "the line has no words")
-            understanding.firm = true
-            return understanding
-        }
-
-        let values = analysis.values
+        if analysis.terms.isEmpty { return Self.declined(analysis, 1, "the line has no words", firm: true) }
         // Another job the person says they are ("I'm a mobile dev") is background, no topic.
         let background = self.background(in: analysis)
-        let foreign = analysis.mentions.filter { $0.value(of: .foreign) != nil && !background.contains($0) }.compactMap { $0.value(of: .foreign) }
-        // A line about the person ("I work as a teacher") or naming our roles and tools is
-        // in the domain even when it also names another field.
-        // A name that only qualifies a job ("android developer package for freshers") does not
-        // make a line about another field one of ours.
-        let domain = analysis.mentions.filter { mention in
-            mention.values.contains { [.role, .tool, .level, .step].contains($0.type) }
-                && !language.qualifierNames.contains(analysis.terms[mention.range].joined(separator: " "))
-        }
-        // "I hate CSS, would backend be better for me?" weighs the fields: answered as such.
-        // (An anchor of its own: the "developer" of "front-end developer" is the other field's.)
-        let choosesTheField = analysis.scores.first.map { language.fieldChoices.contains($0.intent) } == true
-            && analysis.terms.indices.contains { i in
-                language.anchors.contains(analysis.terms[i]) && !analysis.mentions.contains { $0.range.contains(i) }
-            }
-        if let first = foreign.first, domain.isEmpty, !choosesTheField {
-            var understanding = declined(0.95, "it names \(first.id), which is outside back-end careers")
-            understanding.firm = true
-            // What the line asks of that other field ("data scientist pay?": a salary) is what a
-            // follow-up goes on with ("and backend developers?"); asked of another job, the
-            // decline names the roles the advisor knows. A line that only names the other field
-            // ("what about a UI designer?") asks nothing of its own: the question before goes on.
-            // A key word ("salary", "earn") says what is asked before the examples do.
-            let ours = analysis.scores.filter { !ConversationContext.social.contains($0.intent) }
-            let top = ours.first { analysis.favoured.contains($0.intent) } ?? ours.first
-            if !analysis.requestTerms.isEmpty { understanding.asked = top?.intent }
-            // Asked of another job, where a role's name would stand, the decline lists the roles
-            // ("how much does a doctor earn?"; not "should I learn React?").
-            if let asked = analysis.requestTerms.isEmpty ? context.lastIntent : top?.intent,
-               language.shapes[asked]?.takes.contains(.role) == true,
-               let mention = analysis.mentions.first(where: { $0.value(of: .foreign) != nil }),
-               analysis.requestTerms.isEmpty || standsForARole(mention.range, in: analysis, for: asked),
-               analysis.words.count == analysis.terms.count {
-                understanding.unknownRole = analysis.words[mention.range].joined(separator: " ")
-            }
-            return understanding
-        }
+        if let other = otherField(analysis, background: background, context) { return other }
+        if let told = toldAbout(analysis, background: background, context) { return told }
+        if let followUp = followUp(analysis, context) { return followUp }
+        return byExamples(analysis, context)
+    }
 
-        // "I'm a mobile dev and want to switch": saying what one is, asking nothing, tells the
-        // advisor about oneself, whatever the examples make of the other job's words.
-        if !background.isEmpty, !language.lexicon.asksSomething(analysis.text) {
-            let job = analysis.words.count == analysis.terms.count ? analysis.words[background[0].range].joined(separator: " ") : "another job"
-            var understanding = Understanding(intent: .profileUpdate, confidence: 0.9, entities: [:], analysis: analysis,
-                                              reason: "it says what you are (\(job)), and asks nothing")
-            understanding.entities = entities(for: .profileUpdate, analysis, context, followUp: false, Borrowing(analysis, context, self))
-            understanding.outside = outsideNames(in: analysis)
-            return understanding
-        }
+    static func declined(_ analysis: Analysis, _ confidence: Double, _ reason: String, firm: Bool = false) -> Understanding {
+        var understanding = Understanding(intent: .outOfScope, confidence: confidence, entities: [:], analysis: analysis, reason: reason)
+        understanding.firm = firm
+        return understanding
+    }
 
-        // A line of only entity names, filler and a cue continues the previous topic.
-        let inScope = values.filter { $0.type != .foreign }
-        if let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty,
-           let intent = followUpIntent(after: last, for: inScope) {
-            var understanding = Understanding(
-                intent: intent, confidence: language.followupConfidence, entities: [:], analysis: analysis,
-                reason: "a follow-up: it names only \(inScope.map(\.description).joined(separator: ", ")) after \(last.rawValue)")
-            understanding.isFollowUp = true
-            understanding.entities = entities(for: intent, analysis, context, followUp: true, Borrowing(analysis, context, self))
-            return understanding
-        }
+    /// "I'm a mobile dev and want to switch": saying what one is, asking nothing, tells the
+    /// advisor about oneself, whatever the examples make of the other job's words.
+    private func toldAbout(_ analysis: Analysis, background: [Mention], _ context: ConversationContext) -> Understanding? {
+        guard !background.isEmpty, !language.lexicon.asksSomething(analysis.text) else { return nil }
+        let job = analysis.words.count == analysis.terms.count ? analysis.words[background[0].range].joined(separator: " ") : "another job"
+        var understanding = Understanding(intent: .profileUpdate, confidence: 0.9, entities: [:], analysis: analysis,
+                                          reason: "it says what you are (\(job)), and asks nothing")
+        understanding.entities = entities(for: .profileUpdate, analysis, context, followUp: false, Borrowing(analysis, context, self))
+        understanding.outside = outsideNames(in: analysis)
+        return understanding
+    }
 
-        // Otherwise the examples decide, with intents that cannot be answered marked down.
-        // Whether to answer at all is judged on the examples alone; cue words then only
-        // choose between the readings (they must not pull an everyday request in).
+    /// A line of only entity names, filler and a cue continues the previous topic.
+    private func followUp(_ analysis: Analysis, _ context: ConversationContext) -> Understanding? {
+        let inScope = analysis.values.filter { $0.type != .foreign }
+        guard let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty,
+              let intent = followUpIntent(after: last, for: inScope) else { return nil }
+        var understanding = Understanding(
+            intent: intent, confidence: language.followupConfidence, entities: [:], analysis: analysis,
+            reason: "a follow-up: it names only \(inScope.map(\.description).joined(separator: ", ")) after \(last.rawValue)")
+        understanding.isFollowUp = true
+        understanding.entities = entities(for: intent, analysis, context, followUp: true, Borrowing(analysis, context, self))
+        return understanding
+    }
+
+    /// The examples decide, with intents that cannot be answered marked down. Whether to
+    /// answer at all is judged on the examples alone (`declineByExamples`); cue words then
+    /// only choose between the readings (they must not pull an everyday request in).
+    private func byExamples(_ analysis: Analysis, _ context: ConversationContext) -> Understanding {
         let borrowing = Borrowing(analysis, context, self)
         let marked = penalties(analysis, context, borrowing)
         let base = penalized(analysis.baseScores, marked)
         let ranked = penalized(analysis.scores, marked)
         guard let bestIn = base.first(where: { $0.intent != .outOfScope }),
               let top = ranked.first(where: { $0.intent != .outOfScope }) else {
-            return declined(1, "none of its words are ones the advisor knows")
+            return Self.declined(analysis, 1, "none of its words are ones the advisor knows")
         }
-        // A line anchored in the domain (it names a role, tool, step…, or says "backend") is
-        // not declined for resembling everyday requests; its key words may carry it over the
-        // threshold. Other lines must beat the declined examples by a wider margin.
-        let anchored = isAnchored(analysis) || pointsAtCompared(analysis, context) || picksFromListed(analysis, context)
-        if !anchored, let oos = base.first(where: { $0.intent == .outOfScope }) {
-            if oos.score > bestIn.score {
-                return declined(oos.score, "it reads most like the examples of questions the advisor declines")
-            }
-            // Nearly as close to the declined examples as to the best intent: declined, since
-            // a wrong answer costs more than a decline that says what the advisor can answer.
-            let margin = max(language.declineMargin, language.unanchoredMargin)
-            if oos.score >= bestIn.score - margin {
-                return declined(oos.score, "it is nearly as close to questions the advisor declines (\(percent(oos.score))) as to \(bestIn.intent.rawValue) (\(percent(bestIn.score)))")
-            }
-        }
-        // Anchored, yet closer to a declined question of the job itself ("do backend developers
-        // work from home?") than to anything the advisor answers: declined too. Only a declined
-        // example that is itself anchored counts: "how do I improve my soft skills" is not
-        // declined for resembling "how do I improve my credit score"; nor is a line that names a
-        // tool, step or topic of the article ("what projects should I put on my resume?").
-        if anchored, let oos = base.first(where: { $0.intent == .outOfScope }), oos.score > bestIn.score + language.anchoredDeclineMargin,
-           values.allSatisfy({ $0.type == .role || $0.type == .level || $0.type == .foreign }),
-           let example = analysis.nearest(.outOfScope), isAnchored(language.analyze(example)) {
-            return declined(oos.score, "it is about the job, but far closer to questions the advisor declines (\(percent(oos.score))) than to \(bestIn.intent.rawValue) (\(percent(bestIn.score)))")
-        }
-        let evidence = anchored ? max(bestIn.score, top.score) : bestIn.score
-        if evidence < language.threshold {
-            return declined(1 - evidence, "the best match, \(bestIn.intent.rawValue), scores \(percent(evidence)) (below the \(percent(language.threshold)) threshold)")
-        }
-        // One word alone is small talk only when it is a key word of it ("bye", "thanks") or
-        // an example by itself ("later"): "run" or "log" is not a farewell for being part of
-        // "gotta run" or "log off".
-        if ConversationContext.social.contains(top.intent), analysis.terms.count == 1, !analysis.favoured.contains(top.intent),
-           let example = analysis.nearest(top.intent),
-           language.normalizer.terms(of: language.normalizer.words(example)) != analysis.terms {
-            var understanding = declined(1 - top.score, "one word that is neither a key word of \(top.intent.rawValue) nor one of its examples by itself")
-            understanding.firm = true
+        if let declined = declineByExamples(analysis, context, base: base, bestIn: bestIn, top: top) { return declined }
+        if let job = unknownRole(in: analysis, for: top.intent) {
+            var understanding = Self.declined(analysis, 0.9, "it asks about \"\(job)\", which is none of the roles the advisor knows", firm: true)
+            understanding.unknownRole = job
             return understanding
         }
         var understanding = Understanding(
@@ -134,12 +72,6 @@ struct Resolver {
             reason: "it matches the examples of \(top.intent.rawValue)")
         understanding.entities = entities(for: top.intent, analysis, context, followUp: false, borrowing)
         if top.intent == .profileUpdate { understanding.outside = outsideNames(in: analysis) }
-        if let job = unknownRole(in: analysis, for: top.intent) {
-            var understanding = declined(0.9, "it asks about \"\(job)\", which is none of the roles the advisor knows")
-            understanding.firm = true
-            understanding.unknownRole = job
-            return understanding
-        }
         // Two topical readings too close to call: ask which one was meant.
         if let second = ranked.first(where: { $0.intent != top.intent && $0.intent != .outOfScope }),
            second.score >= top.score - language.ambiguityMargin,
@@ -175,7 +107,7 @@ struct Resolver {
     /// "Compare the languages" right after Python and Go: a word that says what a comparison
     /// compares points at the values of that kind the conversation holds, when it holds enough
     /// to compare. The line is then about them, not an everyday request ("change the language").
-    private func pointsAtCompared(_ analysis: Analysis, _ context: ConversationContext) -> Bool {
+    func pointsAtCompared(_ analysis: Analysis, _ context: ConversationContext) -> Bool {
         language.shapes.contains { intent, shape in
             guard shape.atLeast > 1, let type = shape.requires, (context.recent[type]?.count ?? 0) >= shape.atLeast else { return false }
             return language.comparedWords.saysWhatIsCompared(analysis, by: intent)
@@ -184,7 +116,7 @@ struct Resolver {
 
     /// "Which one is the highest?" right after a table of roles: "one" (a counted reference,
     /// not "it") points into what the last answer listed, so the line is about those.
-    private func picksFromListed(_ analysis: Analysis, _ context: ConversationContext) -> Bool {
+    func picksFromListed(_ analysis: Analysis, _ context: ConversationContext) -> Bool {
         guard !context.listed.isEmpty, let at = analysis.pointer else { return false }
         return language.lexicon.countedReferences.contains(analysis.terms[at])
     }
@@ -403,5 +335,5 @@ struct Resolver {
         return result
     }
 
-    private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+    func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
 }
