@@ -21,7 +21,7 @@ struct Composer {
         }
         // A question back ("Which roles should I compare?") is answered first: no suggestion.
         if let missing = missingEntity(u) { return missing }
-        var answer = body(u, profile: profile, change: change)
+        var answer = withGap(body(u, profile: profile, change: change), u)
         if let question = t.suggestions[u.intent] {
             answer.text += "\n" + t.fill("suggest", ["question": question])
         }

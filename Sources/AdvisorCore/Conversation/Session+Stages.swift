@@ -96,6 +96,37 @@ extension Session {
         }
     }
 
+    /// "What does a DevOps engineer earn in Bangalore?", "in USD?" after a salary: a question
+    /// the article leaves open (`gaps.yaml`) is answered as what it asks, and the answer says
+    /// what the article gives instead. A line declined on its own that asks into a gap of the
+    /// last question asks that question again.
+    func noteGap(_ turn: inout Turn) {
+        let words = turn.analysis.words
+        guard let gap = advisor.knowledge.gaps.first(where: { $0.isAsked(in: words) }) else { return }
+        let u = turn.understanding
+        if gap.readings.contains(u.intent), u.clarification == nil {
+            turn.understanding.gap = gap.id
+            return
+        }
+        guard u.intent == .outOfScope, !u.firm, let last = context.lastIntent, gap.readings.contains(last),
+              turn.analysis.requestTerms.count <= 4, asksNothingElse(turn.analysis, besides: gap) else { return }
+        var again = Understanding(intent: last, confidence: advisor.language.followupConfidence, entities: context.lastEntities,
+                                  analysis: turn.analysis, reason: "it asks the last question again, into what the article leaves open (\(gap.id))")
+        again.gap = gap.id
+        turn.understanding = again
+    }
+
+    /// Whether every word a line asks with, but the gap's own, is one the advisor's questions
+    /// use: "in USD?" asks nothing else; "what's the weather in Delhi?" asks of the weather.
+    private func asksNothingElse(_ analysis: Analysis, besides gap: Gap) -> Bool {
+        guard analysis.words.count == analysis.terms.count else { return false }
+        let gapWords = gap.positions(in: analysis.words), request = Set(analysis.requestTerms)
+        let social = ConversationContext.social.reduce(UInt64(0)) { $0 | 1 << UInt64($1.ordinal) }
+        return analysis.terms.indices.allSatisfy { i in
+            gapWords.contains(i) || !request.contains(analysis.terms[i]) || advisor.language.matcher.intentsUsing(analysis.terms[i]) & ~social != 0
+        }
+    }
+
     /// The answer to the turn, for the profile as the turn leaves it; the context remembers it.
     mutating func answer(_ turn: Turn) -> Reply {
         var turn = turn

@@ -64,6 +64,7 @@ public struct Session: Sendable {
         settle(&turn)
         noteTelling(&turn, resolver)
         weighMeaning(&turn, resolver)
+        noteGap(&turn)
         return answer(turn)
     }
 

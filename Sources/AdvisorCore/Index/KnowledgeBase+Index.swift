@@ -77,6 +77,15 @@ extension KnowledgeBase {
             w.optionalString(step.more)
             w.optionalString(step.moreSource)
         }
+        w.count(gaps.count)
+        for gap in gaps {
+            w.string(gap.id)
+            w.strings(gap.readings.map(\.rawValue))
+            w.count(gap.words.count)
+            for phrase in gap.words { w.strings(phrase) }
+            w.optionalString(gap.says)
+            w.optionalString(gap.derive)
+        }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -134,8 +143,18 @@ extension KnowledgeBase {
             steps.append(Step(id: try r.string(), number: try r.int(), title: try r.string(), text: try r.string(),
                               source: try r.string(), more: try r.optionalString(), moreSource: try r.optionalString()))
         }
+        var gaps: [Gap] = []
+        for _ in 0..<(try r.count()) {
+            let id = try r.string()
+            let readings = try r.strings().map { name in
+                guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
+                return intent
+            }
+            let words = try (0..<(try r.count())).map { _ in try r.strings() }
+            gaps.append(Gap(id: id, readings: readings, words: words, says: try r.optionalString(), derive: try r.optionalString()))
+        }
         self.init(sources: sources, backend: backend, responsibilities: responsibilities, technicalSkills: skills[0],
-                  softSkills: skills[1], roles: roles, categories: categories, tools: tools, steps: steps)
+                  softSkills: skills[1], roles: roles, categories: categories, tools: tools, steps: steps, gaps: gaps)
     }
 }
 

@@ -13,6 +13,8 @@ public struct KnowledgeBase: Sendable {
     public var categories: [ToolCategory]
     public var tools: [Tool]
     public var steps: [Step]
+    /// Questions of the domain the article leaves open, and what it gives instead.
+    public var gaps: [Gap] = []
 
     public func role(_ id: String) -> Role? { roles.first { $0.id == id } }
     public func tool(_ id: String) -> Tool? { tools.first { $0.id == id } }

@@ -28,7 +28,28 @@ struct KnowledgeLoader {
         return KnowledgeBase(
             sources: sources, backend: backend, responsibilities: responsibilities,
             technicalSkills: technical, softSkills: soft, roles: roles,
-            categories: categories, tools: tools, steps: steps)
+            categories: categories, tools: tools, steps: steps,
+            gaps: try loadGaps(try root.parse("\(folder)/gaps.yaml")))
+    }
+
+    private func loadGaps(_ doc: DataNode) throws -> [Gap] {
+        let gaps: [(DataNode, Gap)] = try doc.list("gaps.yaml").map { item in
+            let r = try item.record("a gap", allowed: ["id", "readings", "words", "says", "derive"])
+            let id = try r.text("id")
+            let readings = try r.texts("readings").map { name in
+                guard let intent = Intent(rawValue: name) else { throw try r.required("readings").error("unknown intent '\(name)' in gap '\(id)'") }
+                return intent
+            }
+            let words = try r.texts("words").map { $0.lowercased().split(separator: " ").map(String.init) }.filter { !$0.isEmpty }
+            if words.isEmpty { throw item.error("gap '\(id)' has no words that ask into it") }
+            let says = try r.optionalText("says"), derive = try r.optionalText("derive")
+            if says == nil && derive == nil { throw item.error("gap '\(id)' says nothing: give 'says' (what the article gives instead) or 'derive'") }
+            if let derive, !Gap.derivations.contains(derive) {
+                throw try r.required("derive").error("unknown derivation '\(derive)' in gap '\(id)' (known: \(Gap.derivations.sorted().joined(separator: ", ")))")
+            }
+            return (item, Gap(id: id, readings: readings, words: words, says: says, derive: derive))
+        }
+        return try unique(gaps, id: \.id, what: "gap")
     }
 
     typealias SourceCheck = (DataNode, String) throws -> Void

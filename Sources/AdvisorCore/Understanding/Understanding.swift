@@ -21,6 +21,8 @@ public struct Understanding: Sendable {
     public var asked: Intent?
     /// For a profile update, what it names of another field, as typed ("React"): not noted.
     public var outside: [(name: String, field: String)] = []
+    /// A question the article leaves open that the line asks (`Gap.id`), said in the answer.
+    public var gap: String?
     /// The sentence encoder's reading of the line, where the meaning stage asked for it.
     public var meaning: MeaningReading?
 
