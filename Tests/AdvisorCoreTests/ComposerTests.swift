@@ -15,7 +15,7 @@ import Testing
     @Test func devOpsSalaryAnswer() {
         #expect(Self.answer("what does a DevOps engineer earn") == """
             A DevOps Engineer earns ₹6–10 LPA on average in India.
-            (LPA = lakh rupees per annum. Source: Glassdoor average salaries in India as of Dec 2024, as quoted in the article.)
+            (LPA = lakh rupees per annum. Source: Glassdoor average salaries in India, as quoted in the article (updated Dec 27, 2024).)
             You could ask next: what skills does that role need?
             """)
     }

@@ -17,7 +17,7 @@ import Testing
         > how much do DevOps engineers make?
         = role.salary role=devops-engineer
         A DevOps Engineer earns ₹6–10 LPA on average in India.
-        (LPA = lakh rupees per annum. Source: Glassdoor average salaries in India as of Dec 2024, as quoted in the article.)
+        (LPA = lakh rupees per annum. Source: Glassdoor average salaries in India, as quoted in the article (updated Dec 27, 2024).)
         You could ask next: what skills does that role need?
 
         """
@@ -41,7 +41,7 @@ import Testing
             @@ -1,3 +1,3 @@
             -A DevOps Engineer earns ₹6–11 LPA on average in India.
             +A DevOps Engineer earns ₹6–10 LPA on average in India.
-             (LPA = lakh rupees per annum. Source: Glassdoor average salaries in India as of Dec 2024, as quoted in the article.)
+             (LPA = lakh rupees per annum. Source: Glassdoor average salaries in India, as quoted in the article (updated Dec 27, 2024).)
              You could ask next: what skills does that role need?
 
             0 passed, 1 failed

@@ -16,7 +16,7 @@ import Testing
         #expect(u.reason.hasSuffix("; it goes on to ask role.describe, answered after"))
         let parts = text.components(separatedBy: "\n\n")
         #expect(parts.count == 2)
-        #expect(parts[0] == "A System Analyst earns ₹5–8 LPA on average in India.\n(LPA = lakh rupees per annum. Source: Glassdoor average salaries in India as of Dec 2024, as quoted in the article.)")
+        #expect(parts[0] == "A System Analyst earns ₹5–8 LPA on average in India.\n(LPA = lakh rupees per annum. Source: Glassdoor average salaries in India, as quoted in the article (updated Dec 27, 2024).)")
         #expect(parts[1].hasPrefix("System Analyst: Analyze systems and improve back-end performance."))
         // One suggestion, the second answer's, at the very end.
         #expect(text.components(separatedBy: "You could ask next:").count == 2)
