@@ -250,3 +250,24 @@ import Testing
         #expect(OtherJobsTests.replies(["what do you know about me?"], encoder: encoder)[0].intent == "profile.show")
     }
 }
+
+/// "And for cloud engineering folks?" after a salary: a line that opens with a follow-up cue
+/// and names what the last question takes goes on with it, when its other words ask nothing
+/// else; a line whose words ask something else is read as itself.
+@Suite struct CueFollowUpTests {
+    @Test(arguments: [true, false])
+    func aCueAndANameGoOnWithTheLastQuestion(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["hey how much does a devops guy make in india", "and for cloud engineering folks?",
+                                              "ok so which of the two is better paid"], encoder: encoder)
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities == [.role: ["cloud-engineer"]])
+        #expect(replies[2].intent == "role.compare")
+        #expect(replies[2].entities == [.role: ["devops-engineer", "cloud-engineer"]])
+    }
+
+    @Test(arguments: [true, false])
+    func aCueWithAQuestionOfItsOwnIsReadAsItself(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how much does a devops engineer make", "and what skills does a cloud engineer need?"], encoder: encoder)
+        #expect(replies[1].intent == "role.skills")
+    }
+}

@@ -36,10 +36,14 @@ struct Resolver {
         return understanding
     }
 
-    /// A line of only entity names, filler and a cue continues the previous topic.
+    /// A line of only entity names, filler and a cue continues the previous topic. So does one
+    /// that opens with a cue ("and for cloud engineering folks?", "and for someone junior?")
+    /// and names what the last question takes, when its other words ask nothing else: each is
+    /// a word of the last question's own examples, or of none.
     private func followUp(_ analysis: Analysis, _ context: ConversationContext) -> Understanding? {
         let inScope = analysis.values.filter { $0.type != .foreign }
-        guard let last = context.lastIntent, !inScope.isEmpty, analysis.requestTerms.isEmpty,
+        guard let last = context.lastIntent, !inScope.isEmpty,
+              analysis.requestTerms.isEmpty || goesOnWith(last, analysis, inScope),
               let intent = followUpIntent(after: last, for: inScope) else { return nil }
         var understanding = Understanding(
             intent: intent, confidence: language.followupConfidence, entities: [:], analysis: analysis,
@@ -240,6 +244,15 @@ struct Resolver {
             marked[intent.ordinal] = count < shape.atLeast && !asksWhich
         }
         return marked
+    }
+
+    private func goesOnWith(_ last: Intent, _ analysis: Analysis, _ named: [EntityValue]) -> Bool {
+        guard analysis.opensWithCue, let takes = language.shapes[last]?.takes, named.contains(where: { takes.contains($0.type) }) else { return false }
+        let answerable = ~(UInt64(1) << UInt64(Intent.outOfScope.ordinal))
+        return analysis.requestTerms.allSatisfy { term in
+            let users = language.matcher.intentsUsing(term) & answerable
+            return users == 0 || users & 1 << UInt64(last.ordinal) != 0
+        }
     }
 
     /// `scores` with the `marked` intents marked down, best first.
