@@ -271,3 +271,24 @@ import Testing
         #expect(replies[1].intent == "role.skills")
     }
 }
+
+/// A responsibility asked about in the article's own everyday words ("the rules of the app",
+/// "click submit on a form", "storing and retrieving data") is that responsibility; those
+/// words anchor nothing, so an everyday request that uses them is still declined. (Words the
+/// everyday examples use, "password", "not working", are left out: as names they would hide
+/// those examples' words and let "how do I reset my password" through.)
+@Suite struct ResponsibilityWordsTests {
+    @Test(arguments: [("what makes the rules of the app work, is that backend?", "server-logic"),
+                      ("when I click submit on a form, is that the backend's job?", "integration"),
+                      ("how do back end people deal with storing and retrieving data", "databases")], [true, false])
+    func namedInTheArticlesWords(line: (text: String, id: String), encoder: Bool) {
+        let reply = OtherJobsTests.replies([line.text], encoder: encoder)[0]
+        #expect(reply.intent == "backend.responsibilities")
+        #expect(reply.entities == [.responsibility: [line.id]])
+    }
+
+    @Test(arguments: ["how do I reset my password", "my phone stops working, what do I do"], [true, false])
+    func everydayRequestsStayDeclined(line: String, encoder: Bool) {
+        #expect(OtherJobsTests.replies([line], encoder: encoder)[0].intent == "out_of_scope")
+    }
+}
