@@ -4,6 +4,9 @@ SWIFT ?= swift
 BIN := .build/release/advisor
 ## The sentence encoder's model, converted from its registry package (kept out of git).
 MODEL := .build/encoder/all-MiniLM-L6-v2.advisor-model
+## The article the knowledge base is written from, beside the project (not in git): when present,
+## `make test` checks every fact marked `source: seed` against it.
+SEED := ../shared/seed/what-does-a-back-end-developer-do.txt
 
 .PHONY: all run test build release deps man-db model eval clean bench fuzz sanitize install uninstall
 
@@ -50,7 +53,7 @@ build: deps
 test: MODEL_CONFIG = debug
 test: deps man-db model
 	$(SWIFT) build --product advisor
-	.build/debug/advisor check --strict
+	.build/debug/advisor check --strict $(if $(wildcard $(SEED)),--seed $(SEED))
 	$(SWIFT) build -c release --product advisor
 	$(SWIFT) test
 

@@ -23,6 +23,10 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "List the questions the advisor could not answer, grouped by similarity.")
     var unanswered = false
 
+    @Option(name: .long, help: ArgumentHelp("The article the knowledge base is written from: facts marked 'source: seed' must be ones its text supports.", valueName: "file"),
+            completion: .file())
+    var seed: String?
+
     @OptionGroup var data: DataOptions
 
     func run() throws {
@@ -33,7 +37,15 @@ struct Check: ParsableCommand {
             Output.error("advisor: \(error)")
             throw ExitCode(66)  // EX_NOINPUT
         }
-        let report = DataCheck.run(root, model: BuiltIn.model)
+        var article: String?
+        if let seed {
+            guard let text = try? String(contentsOfFile: seed, encoding: .utf8) else {
+                Output.error("advisor: cannot read the article \(seed): no such file, or not readable UTF-8")
+                throw ExitCode(66)  // EX_NOINPUT
+            }
+            article = text
+        }
+        let report = DataCheck.run(root, model: BuiltIn.model, seed: article)
         Output.line(report.render(strict: strict, notes: notes))
         if !report.passes(strict: strict) { throw ExitCode.failure }
     }
