@@ -127,6 +127,17 @@ struct Composer {
 
     func source(_ id: String) -> String { kb.sourceName(id) }
 
+    /// "(Sources: the first line from X; the rest from Y.)": which part of an answer comes from
+    /// where, when its parts come from different sources; else as `cite`. A part whose source
+    /// is nil is left out; parts of one source are named once, by the first part's name.
+    func citeParts(_ parts: [(part: String, source: String?)]) -> String {
+        let given = parts.compactMap { part in part.source.map { (part.part, $0) } }
+        guard Set(given.map(\.1)).count > 1 else { return cite(given.map(\.1)) }
+        var seen = Set<String>()
+        let named = given.filter { seen.insert($0.1).inserted }.map { t.fill("cite_part", ["part": t.fill($0.0), "name": source($0.1)]) }
+        return t.fill("cite_parts", ["parts": named.joined(separator: "; ")])
+    }
+
     /// "(Source: X.)" or "(Sources: X; Y.)": each source named once, in the order given.
     private func cite(_ ids: [String?]) -> String {
         var seen = Set<String>()
@@ -175,7 +186,7 @@ struct Composer {
     private func describe(_ role: Role) -> String {
         t.fill("role_describe", [
             "name": role.name, "responsibility": role.responsibility, "about": role.about?.text ?? "",
-            "cite": cite([role.salary == nil ? role.needsSource : "seed", role.about?.source]),
+            "cite": citeParts([("part_first_line", role.salary == nil ? role.needsSource : "seed"), ("part_rest", role.about?.source)]),
         ])
     }
 
@@ -277,14 +288,16 @@ struct Composer {
             t.fill("tools_category_item", ["name": cat.name,
                                            "tools": kb.tools.filter { $0.category == cat.id }.map(\.name).joined(separator: ", ")])
         }.joined(separator: "\n")
-        return t.fill("tools_all", ["items": items])
+        let tools = Array(Set(kb.tools.map(\.source))).sorted()
+        return t.fill("tools_all", ["items": items,
+                                    "cite": citeParts([("part_kinds", kb.categories.first?.source)] + tools.map { ("part_tools", $0) })])
     }
 
     private func describe(_ tool: Tool) -> String {
         let seed = tool.seedText.map { t.fill("tool_seed", ["text": $0]) } ?? ""
         return t.fill("tool_describe", [
             "name": tool.name, "category": kb.category(tool.category)?.name ?? tool.category, "text": tool.text,
-            "seed": seed, "cite": cite([tool.source, tool.seedText == nil ? nil : "seed"]),
+            "seed": seed, "cite": citeParts([("part_description", tool.source), ("part_article_line", tool.seedText == nil ? nil : "seed")]),
         ])
     }
 
@@ -297,8 +310,13 @@ struct Composer {
         }.joined(separator: "\n")
         // "Both" only of two: three or more are "all of them".
         let advice = t.fill(tools.count > 2 ? "tool_compare_advice_many" : "tool_compare_advice_two")
-        return t.fill("tool_compare", ["intro": t.fill("tool_compare_intro", ["names": names]), "items": items,
-                                       "advice": advice, "cite": cite(tools.map(\.source))])
+        // "Python or Java?": a step of the article that names them all is quoted, and cited.
+        let step = kb.steps.first { step in
+            step.source == "seed" && tools.allSatisfy { step.text.range(of: $0.name, options: .caseInsensitive) != nil }
+        }
+        let article = step.map { t.fill("tool_compare_article", ["number": String($0.number), "title": $0.title, "text": $0.text]) } ?? ""
+        return t.fill("tool_compare", ["intro": t.fill("tool_compare_intro", ["names": names]), "items": items, "article": article,
+                                       "advice": advice, "cite": citeParts(tools.map { ("part_descriptions", $0.source) } + [("part_article_line", step?.source)])])
     }
 
     // MARK: Steps

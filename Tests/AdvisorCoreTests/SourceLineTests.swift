@@ -1,0 +1,39 @@
+/// Every answer says where its parts come from (issue 18): an answer of two sources says which
+/// part is which; the list of tools has a source line; "Python or Java?" quotes the step of the
+/// article that names them together.
+import Testing
+@testable import AdvisorCore
+
+@Suite struct SourceLineTests {
+    static let article = "the article “What Does a Back-End Developer Do?” (updated Dec 27, 2024)"
+    static let general = "general knowledge (the article does not cover this)"
+
+    static func answer(_ line: String) -> String {
+        var session = TestData.session()
+        guard case .answer(_, let text) = session.respond(to: line) else { return "" }
+        return text
+    }
+
+    @Test func aRoleDescriptionSaysWhichPartIsTheArticles() {
+        #expect(Self.answer("what does a devops engineer do").contains(
+            "(Sources: the first line from \(Self.article); the rest from \(Self.general).)"))
+    }
+
+    @Test func theListOfToolsSaysWhereItComesFrom() {
+        #expect(Self.answer("what tools do backend developers use").contains(
+            "(Sources: the kinds from \(Self.article); most of the tools in each from \(Self.general).)"))
+    }
+
+    @Test func pythonOrJavaQuotesTheArticlesFirstStep() {
+        let text = Self.answer("python or java?")
+        #expect(text.contains("The article's step 1, Learn Programming Languages, names them together: \"Start with beginner-friendly languages like Python or Java.\""))
+        #expect(text.contains("(Sources: the descriptions from \(Self.general); what the article says from \(Self.article).)"))
+    }
+
+    /// Two tools no step names together: the descriptions alone, one source.
+    @Test func otherToolsAreComparedWithoutIt() {
+        let text = Self.answer("redis or cassandra?")
+        #expect(!text.contains("The article's step"))
+        #expect(text.contains("(Source: \(Self.general).)"))
+    }
+}
