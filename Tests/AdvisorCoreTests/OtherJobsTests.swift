@@ -111,7 +111,7 @@ import Testing
         let replies = OtherJobsTests.replies(["how much do cloud engineers earn?", "and for an architect?", "who gets paid more?"], encoder: encoder)
         #expect(replies[2].intent == "role.compare")
         #expect(replies[2].entities == [.role: ["cloud-engineer", "software-architect"]])
-        #expect(replies[2].text.hasPrefix("Of these, the Software Architect earns the most: ₹25–40 LPA."))
+        #expect(replies[2].text.hasPrefix("Of the two, the Software Architect earns more: ₹25–40 LPA."))
     }
 
     /// Where the words run two readings close ("which one pays better?": its pay, or a

@@ -37,3 +37,24 @@ import Testing
         #expect(text.contains("(Source: \(Self.general).)"))
     }
 }
+
+/// The answer to the question asked (issue 18, item 4): "more" of two, "the most" of three or
+/// more; a suggested next question that fits what was just shown and what the profile holds.
+@Suite struct AnswerFitTests {
+    @Test func moreOfTwoTheMostOfThree() {
+        #expect(SourceLineTests.answer("who earns more, a cloud engineer or a DBA?").hasPrefix("Of the two, the Cloud Engineer earns more: ₹6–10 LPA."))
+        #expect(SourceLineTests.answer("compare a junior back-end developer, a DBA and a software architect")
+            .hasPrefix("Of these, the Software Architect earns the most: ₹25–40 LPA."))
+    }
+
+    @Test func suggestionsFitTheMoment() {
+        #expect(SourceLineTests.answer("tell me about step 5").hasSuffix("You could ask next: what is my next step?"))
+        #expect(SourceLineTests.answer("tell me about step 2").hasSuffix("You could ask next: what comes after that step?"))
+        #expect(SourceLineTests.answer("compare a DBA and a software architect").hasSuffix("You could ask next: which role pays the most of all?"))
+        var session = TestData.session()
+        _ = session.respond(to: "I know Python")
+        guard case .answer(_, let roadmap) = session.respond(to: "give me the roadmap") else { return }
+        #expect(roadmap.hasSuffix("You could ask next: what is my next step?"))
+        #expect(SourceLineTests.answer("give me the roadmap").hasSuffix("You could ask next: what is my next step? (tell me what you know first)"))
+    }
+}

@@ -22,10 +22,22 @@ struct Composer {
         // A question back ("Which roles should I compare?") is answered first: no suggestion.
         if let missing = missingEntity(u) { return missing }
         var answer = withGap(body(u, profile: profile, change: change), u)
-        if let question = t.suggestions[u.intent] {
+        if let question = suggestion(after: u, profile: profile) {
             answer.text += "\n" + t.fill("suggest", ["question": question])
         }
         return answer
+    }
+
+    /// The question offered after an answer: the intent's own, unless the moment calls for
+    /// another (no step comes after the last; with a profile, no need to tell it first).
+    private func suggestion(after u: Understanding, profile: Profile) -> String? {
+        if u.intent == .stepsDetail, let step = u.entities[.step]?.last, step == kb.steps.last?.id {
+            return t.fill("suggest_after_last_step")
+        }
+        if u.intent == .stepsRoadmap, !profile.isEmpty {
+            return t.fill("suggest_next_step_known")
+        }
+        return t.suggestions[u.intent]
     }
 
     private func body(_ u: Understanding, profile: Profile, change: Profile) -> Answer {
@@ -226,7 +238,7 @@ struct Composer {
            let salary = top.salary {
             let same = shown.allSatisfy { $0.salary?.text == salary.text }
             summary = same ? t.fill("role_compare_same", ["salary": salary.text])
-                : t.fill("role_compare_more", ["name": top.name, "salary": salary.text])
+                : t.fill(shown.count == 2 ? "role_compare_more_two" : "role_compare_more", ["name": top.name, "salary": salary.text])
         }
         return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa(shown)]),
                       listed: Self.values(.role, shown.map(\.id)))
