@@ -1,5 +1,5 @@
 /// The stages a line goes through in `Session.respond`, in order: analyse, read, settle, note
-/// what it tells, weigh its meaning, answer. Each says in its doc comment what it decides; the
+/// what it tells, weigh its meaning, note a gap, answer. Each says in its doc comment what it decides; the
 /// re-readings they call (a part of the line, a place in a list…) are in `Session+Readings`.
 extension Session {
     /// The line's analysis, with what the conversation points at read into it: what was read

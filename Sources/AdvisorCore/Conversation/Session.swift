@@ -50,7 +50,8 @@ public struct Session: Sendable {
     ///
     /// A line goes through the stages in order, each on the `Turn` so far: read (the whole
     /// line, a choice asked for, or the part of it that asks), settle (what the conversation
-    /// makes of it), note what it tells, weigh its meaning, then answer and remember.
+    /// makes of it), note what it tells, weigh its meaning, note a question the article leaves
+    /// open, then answer and remember.
     mutating func respond(to line: String, readAhead: Analysis?, split: Bool) -> Reply {
         let line = InputSanitizer.clean(line)
         let trimmed = line.trimmingSpaces()

@@ -21,8 +21,9 @@ struct MeaningStage {
                reading: () -> MeaningReading) -> Understanding {
         let settings = meaning.settings
         let answered = lexical.intent != .outOfScope
-        // A firm decline, a question asked back, or a reading of a part of the line (a claim, the
-        // last sentence, the question after small talk) is not the encoder's to weigh.
+        // A firm decline, or a reading of a part of the line (a claim, the last sentence, the
+        // question after small talk) is not the encoder's to weigh; a question the words would
+        // ask back is asked only where meaning cannot settle it either.
         if lexical.firm || lexical.analysis.text != line { return lexical }
         if let offered = lexical.clarification { return settle(lexical, offered, context, resolver, reading: reading()) }
         // Within a conversation, a reading is unsure only where another reading runs it close:
