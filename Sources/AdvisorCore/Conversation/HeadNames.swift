@@ -6,19 +6,13 @@ extension Resolver {
     func readingHeadNames(_ analysis: Analysis, after last: Intent?) -> Analysis {
         guard let last, analysis.requestTerms.isEmpty, let takes = language.shapes[last]?.takes,
               analysis.mentions.contains(where: { mention in !mention.values.contains { takes.contains($0.type) } }) else { return analysis }
-        let normalizer = language.normalizer
+        let heads = language.nameHeads.value
         var result = analysis
         result.mentions = analysis.mentions.map { mention in
             guard !mention.values.contains(where: { takes.contains($0.type) }) else { return mention }
-            let head = Array(analysis.terms[mention.range])
+            let opened = heads[Array(analysis.terms[mention.range])] ?? [:]
             for type in takes {
-                let opened = language.entities.names.filter { value, names in
-                    value.type == type && names.contains { name in
-                        let terms = normalizer.terms(of: normalizer.words(name))
-                        return terms.count > head.count && terms.starts(with: head)
-                    }
-                }
-                if opened.count == 1, let value = opened.first?.key { return Mention(range: mention.range, values: [value]) }
+                if let ids = opened[type], ids.count == 1, let id = ids.first { return Mention(range: mention.range, values: [EntityValue(type, id)]) }
             }
             return mention
         }

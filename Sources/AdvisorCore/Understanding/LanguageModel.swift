@@ -15,6 +15,10 @@ public final class LanguageModel: @unchecked Sendable {
     var comparedWords = ComparedWords()
     /// The words the shapes need or refuse, and the intents that require an entity (from `shapes`).
     var shapeWords = ShapeWords()
+    /// Per run of terms that opens a longer name, the things of each type whose names it opens
+    /// ("cloud" opens "cloud engineer"): made the first time a follow-up needs it
+    /// (`Resolver.readingHeadNames`), never at start.
+    let nameHeads: LazyValue<[[String]: [EntityType: Set<String>]]>
     public let threshold: Double
     let requiresPenalty: Double
     /// A line whose out-of-scope score comes within this of the best intent is declined.
@@ -114,6 +118,16 @@ public final class LanguageModel: @unchecked Sendable {
         self.cues = cues
         self.cueBoost = cueBoost
         self.exampleTable = exampleTable
+        nameHeads = LazyValue { [entities, normalizer] in
+            var heads: [[String]: [EntityType: Set<String>]] = [:]
+            for (value, names) in entities.names {
+                for name in names {
+                    let terms = normalizer.terms(of: normalizer.words(name))
+                    for end in terms.indices.dropLast() { heads[Array(terms[...end]), default: [:]][value.type, default: []].insert(value.id) }
+                }
+            }
+            return heads
+        }
     }
 
 
