@@ -58,3 +58,17 @@ import Testing
         #expect(SourceLineTests.answer("give me the roadmap").hasSuffix("You could ask next: what is my next step? (tell me what you know first)"))
     }
 }
+
+/// "Which database should I learn?" opens with what the article recommends (its step 2 names
+/// MySQL and MongoDB), then the kind's tools; a kind the article's steps name nothing of is
+/// listed as before.
+@Suite struct ArticleRecommendsTests {
+    @Test func whichDatabaseOpensWithTheArticlesStep() {
+        #expect(SourceLineTests.answer("which databse shud i learn").hasPrefix(
+            "The article's step 2, Understand Frameworks and Databases, names MySQL and MongoDB: \"Learn how to use server-side frameworks like Django or Node.js. Practice working with databases like MySQL or MongoDB.\"\nDatabases store and retrieve data used by applications."))
+    }
+
+    @Test func aKindTheStepsDoNotNameIsListedAlone() {
+        #expect(SourceLineTests.answer("version control tools").hasPrefix("Version control tools help developers track changes in code and collaborate."))
+    }
+}

@@ -293,8 +293,17 @@ struct Composer {
         if let id = category, let cat = kb.category(id) {
             let tools = kb.tools.filter { $0.category == id }
             let items = tools.map { t.fill("tool_item", ["name": $0.name, "text": $0.text]) }.joined(separator: "\n")
-            return t.fill("tools_category", ["summary": cat.summary, "items": items,
-                                             "cite": cite([cat.source] + tools.map(\.source))])
+            // "Which database should I learn?": what the article's own steps name of the kind comes first.
+            let named = kb.steps.lazy.compactMap { step -> (Step, [Tool])? in
+                let its = tools.filter { step.text.range(of: $0.name, options: .caseInsensitive) != nil }
+                return step.source == "seed" && !its.isEmpty ? (step, its) : nil
+            }.first
+            let article = named.map { step, its in
+                t.fill("tools_category_article", ["number": String(step.number), "title": step.title,
+                                                  "names": ListText.join(its.map(\.name)), "text": step.text])
+            } ?? ""
+            return t.fill("tools_category", ["article": article, "summary": cat.summary, "items": items,
+                                             "cite": cite([named?.0.source, cat.source] + tools.map(\.source))])
         }
         let items = kb.categories.map { cat in
             t.fill("tools_category_item", ["name": cat.name,

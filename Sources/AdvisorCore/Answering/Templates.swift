@@ -9,7 +9,7 @@ public struct Templates: Sendable {
 
     /// Template names the composer uses; a missing one is a load error, not a blank answer.
     static let required: [String] = [
-        "cite_one", "cite_many", "tool_compare_item", "greet", "thank", "goodbye", "reset_done", "help", "help_command", "history_empty", "declined", "declined_other_job", "declined_unknown_role", "noted_outside", "outside_name", "salary_monthly", "salary_monthly_item", "cite_parts", "cite_part", "part_first_line", "part_article_line", "part_rest", "part_description", "part_descriptions", "part_kinds", "part_tools", "tool_compare_article", "fact",
+        "cite_one", "cite_many", "tool_compare_item", "greet", "thank", "goodbye", "reset_done", "help", "help_command", "history_empty", "declined", "declined_other_job", "declined_unknown_role", "noted_outside", "outside_name", "salary_monthly", "salary_monthly_item", "cite_parts", "cite_part", "part_first_line", "part_article_line", "part_rest", "part_description", "part_descriptions", "part_kinds", "part_tools", "tool_compare_article", "tools_category_article", "fact",
         "responsibilities_all", "responsibility_item", "responsibility_one", "market",
         "role_list", "role_describe", "role_salary", "role_salary_general", "role_salary_table",
         "role_compare", "role_compare_more", "role_compare_more_two", "suggest_after_last_step", "suggest_next_step_known", "role_compare_same", "role_rank_highest", "role_rank_lowest", "role_rank_start",
