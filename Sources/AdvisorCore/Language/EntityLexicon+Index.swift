@@ -131,6 +131,22 @@ struct AliasTable: @unchecked Sendable {
         return found
     }
 
+    /// Per run of terms that opens a longer alias, the things of each type whose aliases it
+    /// opens ("cloud" opens "cloud engineer"), read from the folded aliases as indexed.
+    func openings() -> [[String]: [EntityType: Set<String>]] {
+        var heads: [[String]: [EntityType: Set<String>]] = [:]
+        for alias in 0..<max(0, termStart.count - 1) {
+            let first = Int(termStart[alias]), end = Int(termStart[alias + 1])
+            guard end - first > 1 else { continue }
+            let aliasTerms = (first..<end).map { terms[Int(termIDs[$0])] }
+            let values = (Int(valueStart[alias])..<Int(valueStart[alias + 1])).map { value(Int(valueIDs[$0])) }
+            for length in 1..<aliasTerms.count {
+                for value in values { heads[Array(aliasTerms[..<length]), default: [:]][value.type, default: []].insert(value.id) }
+            }
+        }
+        return heads
+    }
+
     /// Every alias as written, per value.
     func names() -> [EntityValue: [String]] {
         var result: [EntityValue: [String]] = [:]

@@ -11,6 +11,9 @@ public struct EntityLexicon: Sendable {
     /// Every alias as written, per value, for completion and `check`; made when first asked for.
     private let allNames: LazyValue<[EntityValue: [String]]>
     public var names: [EntityValue: [String]] { allNames.value }
+    /// Runs of terms that open longer names, with what they open (`AliasTable.openings`).
+    func openings() -> [[String]: [EntityType: Set<String>]] { table.openings() }
+
     /// The surface words of all aliases, for typo correction.
     var surfaceWords: [String] { table.surfaceWords.all }
 

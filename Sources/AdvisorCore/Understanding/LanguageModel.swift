@@ -118,16 +118,7 @@ public final class LanguageModel: @unchecked Sendable {
         self.cues = cues
         self.cueBoost = cueBoost
         self.exampleTable = exampleTable
-        nameHeads = LazyValue { [entities, normalizer] in
-            var heads: [[String]: [EntityType: Set<String>]] = [:]
-            for (value, names) in entities.names {
-                for name in names {
-                    let terms = normalizer.terms(of: normalizer.words(name))
-                    for end in terms.indices.dropLast() { heads[Array(terms[...end]), default: [:]][value.type, default: []].insert(value.id) }
-                }
-            }
-            return heads
-        }
+        nameHeads = LazyValue { [entities] in entities.openings() }
     }
 
 
