@@ -13,17 +13,23 @@ SEED := ../shared/seed/what-does-a-back-end-developer-do.txt
 ## The default: the release advisor and the sentence encoder's model, all `make install` installs.
 all: release model
 
-## Installs libedit-dev (the headers of the REPL's line editor, libedit) when it is missing.
-deps:
-	@if ! pkg-config --exists libedit 2>/dev/null && [ ! -f /usr/include/histedit.h ]; then \
+## Installs a Debian package with apt-get when it is missing (as root; otherwise says how).
+## $(1): the package; $(2): what it is needed for; $(3): the shell test that it is present.
+define apt_install
+	@if ! { $(3); }; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing libedit-dev (needed by the line editor)..." >&2; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libedit-dev) >&2 \
-	      || { echo "Could not install libedit-dev with apt-get." >&2; exit 1; }; \
+	    echo "Installing $(1) (needed $(2))..." >&2; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1)) >&2 \
+	      || { echo "Could not install $(1) with apt-get." >&2; exit 1; }; \
 	  else \
-	    echo "libedit-dev is missing. Install it with: sudo apt-get install -y libedit-dev" >&2; exit 1; \
+	    echo "$(1) is missing. Install it with: sudo apt-get install -y $(1)" >&2; exit 1; \
 	  fi; \
 	fi
+endef
+
+## Installs libedit-dev (the headers of the REPL's line editor, libedit) when it is missing.
+deps:
+	$(call apt_install,libedit-dev,by the line editor,pkg-config --exists libedit 2>/dev/null || [ -f /usr/include/histedit.h ])
 
 release: deps
 	$(SWIFT) build -c release --product advisor
@@ -59,15 +65,7 @@ test: deps man-db model
 
 ## man, which InstallTests reads the installed manual page with (man-db, with apt-get when missing).
 man-db:
-	@if ! command -v man >/dev/null 2>&1; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing man-db (the installed manual page is read in the tests)..." >&2; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq man-db) >&2 \
-	      || { echo "Could not install man-db with apt-get." >&2; exit 1; }; \
-	  else \
-	    echo "man is missing. Install it with: sudo apt-get install -y man-db" >&2; exit 1; \
-	  fi; \
-	fi
+	$(call apt_install,man-db,to read the installed manual page in the tests,command -v man >/dev/null 2>&1)
 
 ## Installs the advisor under PREFIX (DESTDIR is put in front of every path, for packaging):
 ## the program in bin/; its data in share/advisor/ (Intents/ and Sources/Knowledge/, laid out
