@@ -22,6 +22,10 @@ public struct ConversationContext: Sendable {
     public init() {}
 
     static let social: Set<Intent> = [.greet, .thank, .goodbye, .help, .outOfScope]
+    /// `social` as bits by `Intent.ordinal`, for the masks of `IntentMatcher.intentsUsing`.
+    static let socialBits = social.reduce(UInt64(0)) { $0 | 1 << UInt64($1.ordinal) }
+    /// Every intent but `out_of_scope`, as bits: the intents a line may be answered with.
+    static let answerableBits = ~(UInt64(1) << UInt64(Intent.outOfScope.ordinal))
 
     /// Records a turn: what was understood, then what the answer itself named (the top of
     /// a ranking), so that "that role" can point at it.

@@ -168,7 +168,6 @@ struct Resolver {
     struct OwnWords {
         /// Per word, the intents whose examples use it (bit `Intent.ordinal`).
         let usedBy: [UInt64]
-        private static let social = ConversationContext.social.reduce(UInt64(0)) { $0 | 1 << UInt64($1.ordinal) }
 
         init(_ analysis: Analysis, _ language: LanguageModel) {
             // A number that points at nothing ("what is two and two") is a word of the line's own.
@@ -179,7 +178,7 @@ struct Resolver {
                 .map { language.matcher.intentsUsing($0) }
         }
 
-        var speakOfTheDomain: Bool { usedBy.allSatisfy { $0 & ~Self.social != 0 } }
+        var speakOfTheDomain: Bool { usedBy.allSatisfy { $0 & ~ConversationContext.socialBits != 0 } }
 
         /// Whether the line, short or going on with the last intent, says what it asks in words
         /// of `intent`'s own examples: "which pays more?" after a comparison, "salary?" after a
@@ -248,9 +247,8 @@ struct Resolver {
 
     private func goesOnWith(_ last: Intent, _ analysis: Analysis, _ named: [EntityValue]) -> Bool {
         guard analysis.opensWithCue, let takes = language.shapes[last]?.takes, named.contains(where: { takes.contains($0.type) }) else { return false }
-        let answerable = ~(UInt64(1) << UInt64(Intent.outOfScope.ordinal))
         return analysis.requestTerms.allSatisfy { term in
-            let users = language.matcher.intentsUsing(term) & answerable
+            let users = language.matcher.intentsUsing(term) & ConversationContext.answerableBits
             return users == 0 || users & 1 << UInt64(last.ordinal) != 0
         }
     }

@@ -121,9 +121,8 @@ extension Session {
     private func asksNothingElse(_ analysis: Analysis, besides gap: Gap) -> Bool {
         guard analysis.words.count == analysis.terms.count else { return false }
         let gapWords = gap.positions(in: analysis.words), request = Set(analysis.requestTerms)
-        let social = ConversationContext.social.reduce(UInt64(0)) { $0 | 1 << UInt64($1.ordinal) }
         return analysis.terms.indices.allSatisfy { i in
-            gapWords.contains(i) || !request.contains(analysis.terms[i]) || advisor.language.matcher.intentsUsing(analysis.terms[i]) & ~social != 0
+            gapWords.contains(i) || !request.contains(analysis.terms[i]) || advisor.language.matcher.intentsUsing(analysis.terms[i]) & ~ConversationContext.socialBits != 0
         }
     }
 

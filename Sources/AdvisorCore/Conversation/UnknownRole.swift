@@ -12,12 +12,11 @@ extension Resolver {
         guard language.shapes[intent]?.takes.contains(.role) == true, analysis.named(.role).isEmpty,
               analysis.words.count == analysis.terms.count else { return nil }
         let lexicon = language.lexicon
-        let answerable = ~(UInt64(1) << UInt64(Intent.outOfScope.ordinal))
         func unknown(_ i: Int) -> Bool {
             let term = analysis.terms[i]
             return term.count >= 2 && term.allSatisfy(\.isLetter) && !analysis.mentions.contains { $0.range.contains(i) }
                 && !lexicon.filler.contains(term) && !lexicon.references.contains(term)
-                && language.matcher.intentsUsing(term) & answerable == 0
+                && language.matcher.intentsUsing(term) & ConversationContext.answerableBits == 0
         }
         var i = 0
         while i < analysis.terms.count {
