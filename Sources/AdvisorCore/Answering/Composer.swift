@@ -62,7 +62,7 @@ struct Composer {
                           listed: Self.values(.role, kb.rolesWithSalary.map(\.id)))
         case .roleDescribe: return Answer(text: roles.map(describe).joined(separator: "\n\n"))
         case .roleSalary: return Answer(text: salary(roles), listed: roles.count == 1 ? [] : Self.values(.role, (roles.isEmpty ? kb.rolesWithSalary : expand(roles)).map(\.id)))
-        case .roleCompare: return compare(roles)
+        case .roleCompare: return compare(roles, byPay: u.analysis.favoured.contains(.roleSalary))
         case .roleRank: return startingRole(for: u.analysis.named(.level)) ?? rank(lowest: u.entities[.order]?.first == "lowest")
         case .roleSkills: return Answer(text: roles.map(skills).joined(separator: "\n\n"))
         case .skillsList: return Answer(text: skillsList(kind: u.entities[.kind]?.first))
@@ -231,8 +231,17 @@ struct Composer {
         return out
     }
 
-    private func compare(_ roles: [Role]) -> Answer {
+    /// Roles side by side, opening with what was compared: who earns more when the line asks
+    /// about pay (its pay cue word fired), else what each does ("the difference between an API
+    /// developer and a back-end developer" asks about the work; the table still shows the pay).
+    private func compare(_ roles: [Role], byPay: Bool) -> Answer {
         let shown = expand(roles)
+        if !byPay {
+            let items = roles.map { t.fill("role_compare_work_item", ["name": $0.name, "responsibility": $0.responsibility]) }
+            let text = t.fill("role_compare_work", ["items": items.joined(separator: "\n"),
+                                                    "table": salaryTable(shown, withWork: false), "lpa": lpa(shown)])
+            return Answer(text: text, listed: Self.values(.role, shown.map(\.id)))
+        }
         var summary = ""
         if let top = shown.max(by: { ($0.salary?.high ?? 0, $0.salary?.low ?? 0) < ($1.salary?.high ?? 0, $1.salary?.low ?? 0) }),
            let salary = top.salary {

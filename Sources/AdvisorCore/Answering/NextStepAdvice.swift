@@ -71,12 +71,14 @@ struct NextStepAdvice {
     }
 
     /// The first framework whose description names the language as a word ("a Python web
-    /// framework"; "Java" is not named by "JavaScript", nor "Go" by "Google"); nil when none
-    /// does. With no language known, the first framework.
+    /// framework"; "Java" is not named by "JavaScript", nor "Go" by "Google"), else the first
+    /// one the language's own description names (Kotlin's names Spring, a Java framework it
+    /// runs on); nil when neither does. With no language known, the first framework.
     private func suggestedFramework(for language: Tool?) -> Tool? {
         let frameworks = kb.tools.filter { $0.category == "frameworks" }
         guard let language else { return frameworks.first }
         return frameworks.first { Self.names($0.text, language.name) }
+            ?? frameworks.first { Self.names(language.text, $0.name) }
     }
 
     /// Whether `text` holds `word` with no letter or digit right before or after it.

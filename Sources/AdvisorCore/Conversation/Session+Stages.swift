@@ -92,7 +92,7 @@ extension Session {
         guard !turn.toldThenAsked, turn.implied == nil, let meaning = advisor.meaning else { return }
         let language = advisor.language, line = turn.line
         turn.understanding = MeaningStage(meaning: meaning, language: language).weigh(turn.understanding, line: line, context: context, resolver) {
-            meaning.read(language.readPart(of: line))
+            meaning.read(language.encoderText(of: line))
         }
     }
 

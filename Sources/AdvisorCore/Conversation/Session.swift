@@ -132,7 +132,7 @@ public struct Session: Sendable {
             // The encoder's reading is shown beside the lexical one, even where the stage did not need it.
             var shown = last
             if let meaning = advisor.meaning, let text = shown?.analysis.text, shown?.meaning == nil {
-                shown?.meaning = meaning.read(advisor.language.readPart(of: text))
+                shown?.meaning = meaning.read(advisor.language.encoderText(of: text))
             }
             return .command(name: "why", text: WhyReport.render(shown, examples: advisor.meaning))
         case "history":

@@ -2,6 +2,10 @@
 /// filler and follow-up cues. Loaded once; `Normalizer` applies them.
 public struct Lexicon: Sendable {
     var contractions: [String: [String]] = [:]
+    /// Words of Hindi written in Latin letters ("kaise", "seekhna"), read as their English
+    /// (`hinglish` in lexicon.yaml; they are expanded with the contractions). The sentence
+    /// encoder knows English only: a line holding one is given to it in English words.
+    public internal(set) var translated: Set<String> = []
     /// Endings such as "n't", longest first so "n't" is tried before "'t".
     var suffixes: [(ending: String, replacement: [String])] = []
     var numbers: [String: String] = [:]
@@ -73,9 +77,15 @@ public struct Lexicon: Sendable {
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers", "self_descriptions", "acknowledgements"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers", "self_descriptions", "acknowledgements", "hinglish"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
+        }
+        for entry in try record.optional("hinglish")?.pairs("'hinglish'") ?? [] {
+            let word = entry.key.lowercased()
+            guard lexicon.contractions[word] == nil else { throw entry.keyNode.error("'\(entry.key)' is a contraction already") }
+            lexicon.contractions[word] = try entry.value.text("the English of '\(entry.key)'").split(separator: " ").map(String.init)
+            lexicon.translated.insert(word)
         }
         for entry in try record.required("suffixes").pairs("'suffixes'") {
             let replacement: String

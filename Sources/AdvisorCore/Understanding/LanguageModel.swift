@@ -521,6 +521,16 @@ public final class LanguageModel: @unchecked Sendable {
         return scalars.count > maxCharacters ? String(String.UnicodeScalarView(scalars.prefix(maxCharacters))) : text
     }
 
+    /// The part of a line the sentence encoder reads: as typed, unless it holds a word of Hindi
+    /// written in Latin letters ("cloud engineer banne ke liye kya seekhna padega"), when it is
+    /// the line's words with those in English: the encoder was trained on English only.
+    func encoderText(of text: String) -> String {
+        let part = readPart(of: text)
+        let translated = normalizer.lexicon.translated
+        guard !translated.isEmpty, Normalizer.scalarWords(Normalizer.fold(part)).contains(where: translated.contains) else { return part }
+        return normalizer.words(part).joined(separator: " ")
+    }
+
     /// `analysis` read again as `analyze` would read its text with this referent (and
     /// `implied`), from its words, names and features rather than from the text: the
     /// conversation changes only what the matcher compares, never the words.
