@@ -40,6 +40,9 @@ public struct Lexicon: Sendable {
     /// Words after which a word names a thing ("a", "the", "of", "as"): where a word the
     /// advisor has never seen ("a police constable", "the salary of a bank PO") names a job.
     public internal(set) var nameOpeners: Set<String> = []
+    /// Words for a person ("guys", "folks", "one"), as terms: after the opening of one role's
+    /// name they name that role ("cloud guys"; `LanguageModel.personMentions`).
+    public internal(set) var personWords: Set<String> = []
     /// Phrases in which a person says what they are ("I am", "I work as"), as terms: another
     /// job named right after one ("I'm a mobile dev") is their background, not a question.
     public internal(set) var selfDescriptions: [[String]] = []
@@ -77,7 +80,7 @@ public struct Lexicon: Sendable {
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
-        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers", "self_descriptions", "acknowledgements", "hinglish"])
+        let record = try doc.record("lexicon.yaml", allowed: ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices", "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims", "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers", "self_descriptions", "acknowledgements", "hinglish", "person_words"])
         for entry in try record.required("contractions").pairs("'contractions'") {
             lexicon.contractions[entry.key.lowercased()] = try entry.value.text("contraction '\(entry.key)'").split(separator: " ").map(String.init)
         }
@@ -121,6 +124,7 @@ public struct Lexicon: Sendable {
         for word in try record.optionalTexts("successors") { lexicon.successors.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("plural_references") { lexicon.pluralReferences.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("acknowledgements") { lexicon.acknowledgements.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.optionalTexts("person_words") { lexicon.personWords.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("name_openers") { lexicon.nameOpeners.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("forgetting") { lexicon.forgetting.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("negations") { lexicon.negations.formUnion(normalizer.terms(of: normalizer.words(word))) }

@@ -509,7 +509,7 @@ public final class LanguageModel: @unchecked Sendable {
             words[i] = fixed
         }
         let terms = normalizer.terms(of: words)
-        let mentions = besideMentions(terms, withoutIdioms(terms, entities.mentions(in: terms)))
+        let mentions = roleHeadMentions(terms, besideMentions(terms, withoutIdioms(terms, entities.mentions(in: terms))))
         return scored(text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,
                       features: features(terms, mentions), truncated: truncated, referent: referent, implied: implied)
     }

@@ -1,0 +1,50 @@
+/// The opening of exactly one role's name ("cloud" of "cloud engineer", "cyber" of "cyber
+/// security specialist") names that role where the words around it say a person is meant,
+/// whatever else the opening may name (the cloud platforms):
+/// - followed by a word for a person (`person_words` in lexicon.yaml): "what about cloud
+///   guys?", "database folks";
+/// - in a list of roles, joined to one by a word of `besideJoiners`: "compare devops, cloud
+///   and cyber security roles".
+extension LanguageModel {
+    func roleHeadMentions(_ terms: [String], _ mentions: [Mention]) -> [Mention] {
+        let people = lexicon.personWords
+        let listed = mentions.contains { $0.value(of: .role) != nil }
+        // The table of openings is made the first time a line needs it, never at start.
+        guard terms.count > 1, listed || terms.dropFirst().contains(where: people.contains) else { return mentions }
+        let heads = nameHeads.value
+        var result = mentions
+        func role(_ range: Range<Int>) -> String? {
+            // "It" opens "IT analyst", yet in "is it more than a DBA gets?" it points back.
+            guard !terms[range].contains(where: { lexicon.references.contains($0) || lexicon.filler.contains($0) }),
+                  let roles = heads[Array(terms[range])]?[.role], roles.count == 1 else { return nil }
+            return roles.first
+        }
+        func name(_ range: Range<Int>, _ id: String) {
+            // A role named already ("a cloud engineer guy") is left as it is.
+            guard !result.contains(where: { $0.range.overlaps(range) && $0.value(of: .role) != nil }) else { return }
+            result.removeAll { $0.range.overlaps(range) }
+            let at = result.firstIndex { $0.range.lowerBound > range.lowerBound } ?? result.count
+            result.insert(Mention(range: range, values: [EntityValue(.role, id)]), at: at)
+        }
+        for i in 1..<terms.count where people.contains(terms[i]) {
+            for length in [2, 1] where i >= length {
+                if let id = role((i - length)..<i) { name((i - length)..<(i + 1), id); break }
+            }
+        }
+        guard listed else { return result }
+        for i in terms.indices where !result.contains(where: { $0.range.contains(i) && $0.value(of: .role) != nil }) {
+            guard let id = role(i..<(i + 1)), joinedToRole(i, terms, result) else { continue }
+            name(i..<(i + 1), id)
+        }
+        return result
+    }
+
+    /// Whether the term at `i` is joined to a role's name by joining words only ("and", "or").
+    private func joinedToRole(_ i: Int, _ terms: [String], _ mentions: [Mention]) -> Bool {
+        mentions.contains { m in
+            guard m.value(of: .role) != nil else { return false }
+            let between = m.range.upperBound <= i ? m.range.upperBound..<i : (i + 1)..<m.range.lowerBound
+            return !between.isEmpty && between.allSatisfy { besideJoiners.contains(terms[$0]) }
+        }
+    }
+}
