@@ -36,10 +36,13 @@ extension Session {
         // Either reading, when it was worked out already in weighing one against the other.
         var understanding = implied?.reading ?? plain ?? resolver.resolve(analysis, context: context)
         if let part = askingPart(of: line, understanding, analysis, resolver) { understanding = part }
-        if let pick = picked(understanding, analysis, resolver) { understanding = pick }
+        let pick = picked(understanding, analysis, resolver)
+        if let pick { understanding = pick }
         understanding = ownTarget(understanding, analysis)
         understanding = rankingOfListed(understanding, analysis)
-        return Turn(line: line, analysis: analysis, understanding: understanding, implied: implied)
+        var turn = Turn(line: line, analysis: analysis, understanding: understanding, implied: implied)
+        turn.picked = pick != nil
+        return turn
     }
 
     /// The part of a line that asks, where the whole line read as small talk, a decline or the
@@ -86,10 +89,10 @@ extension Session {
     }
 
     /// Where the reading of the whole line is unsure, its meaning weighs in. A line whose
-    /// question the stages before found in a part of it, or a short change of topic about what
-    /// the conversation was about, is theirs.
+    /// question the stages before found in a part of it, a short change of topic about what
+    /// the conversation was about, or a place picked from the last list, is theirs.
     func weighMeaning(_ turn: inout Turn, _ resolver: Resolver) {
-        guard !turn.toldThenAsked, turn.implied == nil, let meaning = advisor.meaning else { return }
+        guard !turn.toldThenAsked, !turn.picked, turn.implied == nil, let meaning = advisor.meaning else { return }
         let language = advisor.language, line = turn.line
         turn.understanding = MeaningStage(meaning: meaning, language: language).weigh(turn.understanding, line: line, context: context, resolver) {
             meaning.read(language.encoderText(of: line))
