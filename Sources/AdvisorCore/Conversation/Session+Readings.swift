@@ -166,6 +166,20 @@ extension Session {
         return reading
     }
 
+    /// "How much will she earn at the start?", "and when starting out?" after a senior's pay: a
+    /// question about a role that names none, but a level a role is where one starts
+    /// (`starts_for` in roles.yaml), is about that role.
+    func startingRole(_ understanding: Understanding, _ analysis: Analysis) -> Understanding {
+        let levels = analysis.named(.level)
+        guard !levels.isEmpty, understanding.clarification == nil, analysis.named(.role).isEmpty,
+              let shape = advisor.language.shapes[understanding.intent], shape.takes.contains(.role), shape.atLeast <= 1,
+              let role = advisor.knowledge.roles.first(where: { !Set($0.startsFor).isDisjoint(with: levels) }) else { return understanding }
+        var reading = understanding
+        reading.entities[.role] = [role.id]
+        reading.reason += "; \(role.id) is where a \(levels[0]) starts"
+        return reading
+    }
+
     /// "Which one is the highest?" right after a table of roles ranks them: a comparison that
     /// names too few to compare but says an order ("highest", "best"), after a list of more than
     /// a comparison takes, asks for the intent that takes the order. ("Better" and "highest" are

@@ -39,6 +39,7 @@ extension Session {
         let pick = picked(understanding, analysis, resolver)
         if let pick { understanding = pick }
         understanding = ownTarget(understanding, analysis)
+        understanding = startingRole(understanding, analysis)
         understanding = rankingOfListed(understanding, analysis)
         var turn = Turn(line: line, analysis: analysis, understanding: understanding, implied: implied)
         turn.picked = pick != nil
@@ -109,6 +110,13 @@ extension Session {
         let u = turn.understanding
         if gap.readings.contains(u.intent), u.clarification == nil {
             turn.understanding.gap = gap.id
+            // "Per year or per month?" after a Cloud Engineer's pay is still about that role.
+            if let last = context.lastIntent, gap.readings.contains(last), let shape = advisor.language.shapes[u.intent],
+               shape.takes.contains(.role), shape.atLeast <= 1, (u.entities[.role] ?? []).isEmpty, turn.analysis.named(.role).isEmpty,
+               !turn.analysis.terms.contains(where: advisor.language.lexicon.quantifiers.contains), let earlier = context.lastEntities[.role] {
+                turn.understanding.entities[.role] = earlier
+                turn.understanding.reason += "; about the roles of the last answer"
+            }
             return
         }
         guard u.intent == .outOfScope, !u.firm, let last = context.lastIntent, gap.readings.contains(last),
