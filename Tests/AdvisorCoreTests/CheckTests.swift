@@ -108,7 +108,7 @@ import Testing
             try Self.write("intent: greet\nexamples:\n  - how much does a devops engineer earn per month\n", to: "Intents/greet.extra.yaml", in: root)
         }
         #expect(report.render(strict: false, notes: true) == """
-            Intents/greet.extra.yaml:3: note: 'how much does a devops engineer earn per month' (greet) reads as role.salary when left out (0.93 against 0.10 for greet): add examples worded like it to greet, or move it to role.salary if it belongs there
+            Intents/greet.extra.yaml:3: note: 'how much does a devops engineer earn per month' (greet) reads as role.salary when left out (0.91 against 0.10 for greet): add examples worded like it to greet, or move it to role.salary if it belongs there
             0 errors, 0 warnings, 1 note
             """)
     }

@@ -54,9 +54,19 @@ import Testing
         #expect(!general.hasPrefix("To work as"), "answer: \(general)")
     }
 
-    @Test func comparisonSaysWhoEarnsMore() {
+    /// A comparison that does not ask about pay opens with what each does, then says who earns
+    /// more; one that asks about pay opens with that.
+    @Test func comparisonSaysWhatEachDoesThenWhoEarnsMore() {
         let text = Self.answer("compare a DBA and a software architect")
-        #expect(text.hasPrefix("Of the two, the Software Architect earns more: ₹25–40 LPA.\n"), "answer: \(text)")
+        #expect(text.hasPrefix("""
+            What each does:
+            - Database Administrator: Manage and optimize databases for storing data.
+            - Software Architect: Plan and design the structure of software applications.
+            What they earn: Of the two, the Software Architect earns more: ₹25–40 LPA.
+
+            """), "answer: \(text)")
+        let pay = Self.answer("does a DBA or a software architect earn more?")
+        #expect(pay.hasPrefix("Of the two, the Software Architect earns more: ₹25–40 LPA.\n"), "answer: \(pay)")
     }
 
     @Test(arguments: [

@@ -44,7 +44,7 @@ import Testing
     @Test func moreOfTwoTheMostOfThree() {
         #expect(SourceLineTests.answer("who earns more, a cloud engineer or a DBA?").hasPrefix("Of the two, the Cloud Engineer earns more: ₹6–10 LPA."))
         #expect(SourceLineTests.answer("compare a junior back-end developer, a DBA and a software architect")
-            .hasPrefix("Of these, the Software Architect earns the most: ₹25–40 LPA."))
+            .contains("\nWhat they earn: Of these, the Software Architect earns the most: ₹25–40 LPA.\n"))
     }
 
     @Test func suggestionsFitTheMoment() {

@@ -236,18 +236,18 @@ struct Composer {
     /// developer and a back-end developer" asks about the work; the table still shows the pay).
     private func compare(_ roles: [Role], byPay: Bool) -> Answer {
         let shown = expand(roles)
-        if !byPay {
-            let items = roles.map { t.fill("role_compare_work_item", ["name": $0.name, "responsibility": $0.responsibility]) }
-            let text = t.fill("role_compare_work", ["items": items.joined(separator: "\n"),
-                                                    "table": salaryTable(shown, withWork: false), "lpa": lpa(shown)])
-            return Answer(text: text, listed: Self.values(.role, shown.map(\.id)))
-        }
         var summary = ""
         if let top = shown.max(by: { ($0.salary?.high ?? 0, $0.salary?.low ?? 0) < ($1.salary?.high ?? 0, $1.salary?.low ?? 0) }),
            let salary = top.salary {
             let same = shown.allSatisfy { $0.salary?.text == salary.text }
             summary = same ? t.fill("role_compare_same", ["salary": salary.text])
                 : t.fill(shown.count == 2 ? "role_compare_more_two" : "role_compare_more", ["name": top.name, "salary": salary.text])
+        }
+        if !byPay {
+            let items = roles.map { t.fill("role_compare_work_item", ["name": $0.name, "responsibility": $0.responsibility]) }
+            let text = t.fill("role_compare_work", ["items": items.joined(separator: "\n"), "summary": summary,
+                                                    "table": salaryTable(shown, withWork: false), "lpa": lpa(shown)])
+            return Answer(text: text, listed: Self.values(.role, shown.map(\.id)))
         }
         return Answer(text: t.fill("role_compare", ["summary": summary, "table": salaryTable(shown, withWork: true), "lpa": lpa(shown)]),
                       listed: Self.values(.role, shown.map(\.id)))

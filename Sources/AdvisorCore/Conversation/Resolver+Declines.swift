@@ -79,7 +79,7 @@ extension Resolver {
         if ConversationContext.social.contains(top.intent), analysis.terms.count == 1, !analysis.favoured.contains(top.intent),
            let example = analysis.nearest(top.intent),
            language.normalizer.terms(of: language.normalizer.words(example)) != analysis.terms {
-            return Self.declined(analysis, 1 - top.score, "one word that is neither a key word of \(top.intent.rawValue) nor one of its examples by itself")
+            return Self.declined(analysis, 1 - top.score, "one word that is neither a key word of \(top.intent.rawValue) nor one of its examples by itself", firm: true)
         }
         return nil
     }

@@ -86,7 +86,10 @@ extension Session {
         let plainReading = resolver.resolve(analysis, context: context)
         plain = plainReading
         // A word or two declined on its own ("work?" after a DBA's pay) may still be about it.
-        let declinedShort = plainReading.intent == .outOfScope && !plainReading.firm && analysis.requestTerms.count <= 2
+        // So may one word declined firmly for being no small talk by itself ("why?" after advice):
+        // firm against the encoder ("run" is no farewell), not against the conversation.
+        let declinedShort = plainReading.intent == .outOfScope && (!plainReading.firm || analysis.terms.count == 1)
+            && analysis.requestTerms.count <= 2
         guard declinedShort || !ConversationContext.social.contains(plainReading.intent),
               declinedShort || shapes[plainReading.intent]?.takes.contains(type) == false
         else { return nil }

@@ -42,7 +42,7 @@ extension Session {
         understanding = startingRole(understanding, analysis)
         understanding = rankingOfListed(understanding, analysis)
         var turn = Turn(line: line, analysis: analysis, understanding: understanding, implied: implied)
-        turn.picked = pick != nil
+        turn.settled = pick != nil
         return turn
     }
 
@@ -57,13 +57,24 @@ extension Session {
     }
 
     /// What the conversation settles: the step after the one pointed at, a short change of
-    /// topic asked no question back, and a request to forget declined with the command to type.
-    func settle(_ turn: inout Turn) {
+    /// topic or a line going on with the last question asked no question back, and a request
+    /// to forget declined with the command to type.
+    func settle(_ turn: inout Turn, _ resolver: Resolver) {
         turn.understanding = followingStep(turn.understanding, turn.analysis)
         // The conversation settles what a bare "skills?" would leave open: no question back.
         if let implied = turn.implied, turn.understanding.clarification != nil, turn.understanding.intent == implied.intent {
             turn.understanding.clarification = nil
             turn.understanding.reason += "; a short change of topic, about the \(implied.type.rawValue) the conversation was last about"
+        }
+        // "Give an example" right after the API task: of two readings too close to choose, the
+        // one that goes on with the last question, in words its own examples use, is meant.
+        if let offered = turn.understanding.clarification, let last = context.lastIntent, offered.contains(last),
+           turn.analysis.mentions.isEmpty, Resolver.OwnWords(turn.analysis, advisor.language).goOn(with: last) {
+            let reason = turn.understanding.reason
+            turn.understanding = turn.understanding.intent == last ? turn.understanding : resolver.resolve(turn.analysis, as: last, context: context)
+            turn.understanding.clarification = nil
+            turn.understanding.reason = reason + "; it goes on with the last question, \(last.rawValue)"
+            turn.settled = true
         }
         // "Forget everything about me" asks for what `:forget` does, which no answer can do.
         if asksToForget(turn.analysis) {
@@ -93,7 +104,7 @@ extension Session {
     /// question the stages before found in a part of it, a short change of topic about what
     /// the conversation was about, or a place picked from the last list, is theirs.
     func weighMeaning(_ turn: inout Turn, _ resolver: Resolver) {
-        guard !turn.toldThenAsked, !turn.picked, turn.implied == nil, let meaning = advisor.meaning else { return }
+        guard !turn.toldThenAsked, !turn.settled, turn.implied == nil, let meaning = advisor.meaning else { return }
         let language = advisor.language, line = turn.line
         turn.understanding = MeaningStage(meaning: meaning, language: language).weigh(turn.understanding, line: line, context: context, resolver) {
             meaning.read(language.encoderText(of: line))

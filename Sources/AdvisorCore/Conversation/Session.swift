@@ -62,7 +62,7 @@ public struct Session: Sendable {
         }
         let resolver = Resolver(language: advisor.language)
         var turn = read(line, analysis: analyze(line, readAhead: readAhead, resolver), resolver)
-        settle(&turn)
+        settle(&turn, resolver)
         noteTelling(&turn, resolver)
         weighMeaning(&turn, resolver)
         noteGap(&turn)

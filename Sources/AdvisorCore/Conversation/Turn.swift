@@ -8,9 +8,10 @@ struct Turn {
     /// A short change of topic that the conversation settled ("skills?" right after a role):
     /// its reading stands, and no later stage weighs it again.
     var implied: (analysis: Analysis, intent: Intent, type: EntityType, reading: Understanding)?
-    /// A place picked from what the last answer listed ("the third one?"): the conversation
-    /// decided what it names, so no later stage weighs its meaning again.
-    var picked = false
+    /// The conversation decided the reading (a place picked from what the last answer listed,
+    /// "the third one?"; a question back it made unnecessary): no later stage weighs its
+    /// meaning again.
+    var settled = false
     /// What goes before the answer: what a telling clause noted, or what was taken as known.
     var noted: String?
     /// The line told about oneself, then asked ("I know Java, what next?"): the telling is

@@ -20,8 +20,9 @@ extension LanguageModel {
             return roles.first
         }
         func name(_ range: Range<Int>, _ id: String) {
-            // A role named already ("a cloud engineer guy") is left as it is.
-            guard !result.contains(where: { $0.range.overlaps(range) && $0.value(of: .role) != nil }) else { return }
+            // A role named already ("a cloud engineer guy") is left as it is; a name of a role and
+            // of something else ("security") is narrowed to the role.
+            guard !result.contains(where: { $0.range.overlaps(range) && $0.values.count == 1 && $0.value(of: .role) != nil }) else { return }
             result.removeAll { $0.range.overlaps(range) }
             let at = result.firstIndex { $0.range.lowerBound > range.lowerBound } ?? result.count
             result.insert(Mention(range: range, values: [EntityValue(.role, id)]), at: at)
@@ -32,19 +33,28 @@ extension LanguageModel {
             }
         }
         guard listed else { return result }
-        for i in terms.indices where !result.contains(where: { $0.range.contains(i) && $0.value(of: .role) != nil }) {
-            guard let id = role(i..<(i + 1)), joinedToRole(i, terms, result) else { continue }
-            name(i..<(i + 1), id)
+        // Each opening named joins the list, so the one before it may join too ("api, cloud
+        // and devops engineers"): until a pass names none.
+        var named = true
+        while named {
+            named = false
+            for i in terms.indices where !result.contains(where: { $0.range.contains(i) && $0.value(of: .role) != nil }) {
+                guard let id = role(i..<(i + 1)), joinedToRole(i, terms, result) else { continue }
+                name(i..<(i + 1), id)
+                named = true
+            }
         }
         return result
     }
 
-    /// Whether the term at `i` is joined to a role's name by joining words only ("and", "or").
+    /// Whether the term at `i` is joined to a role's name by joining words only ("and", "or"),
+    /// or stands right beside one in a list of two roles or more (the commas of "api, cloud and
+    /// devops engineers" are no words).
     private func joinedToRole(_ i: Int, _ terms: [String], _ mentions: [Mention]) -> Bool {
-        mentions.contains { m in
-            guard m.value(of: .role) != nil else { return false }
+        let roles = mentions.filter { $0.value(of: .role) != nil }
+        return roles.contains { m in
             let between = m.range.upperBound <= i ? m.range.upperBound..<i : (i + 1)..<m.range.lowerBound
-            return !between.isEmpty && between.allSatisfy { besideJoiners.contains(terms[$0]) }
+            return between.isEmpty ? roles.count > 1 : between.allSatisfy { besideJoiners.contains(terms[$0]) }
         }
     }
 }

@@ -1,0 +1,101 @@
+/// What people wrote in the blind sets of session 8 and the advisor lost: Hindi in Latin
+/// letters, people named by the opening of a role ("cloud guys"), an example asked of the
+/// task just shown, a starting level that names the junior role, a known gap asked after a
+/// role's pay, "why?" after advice. Each with the sentence encoder and without it, on
+/// wordings that are in no evaluation set.
+import Testing
+@testable import AdvisorCore
+
+@Suite struct HinglishTests {
+    /// Hindi words written in Latin letters read as their English (`hinglish` in lexicon.yaml).
+    @Test(arguments: [("devops engineer ki salary kitni hai", "role.salary"), ("python aur java mein kya difference hai", "tool.compare"),
+                      ("mujhe batao backend developer kya karta hai", "backend.definition"), ("sabse zyada paisa kis role mein hai", "role.rank")],
+          [true, false])
+    func hindiInLatinLettersIsRead(line: (text: String, intent: String), encoder: Bool) {
+        #expect(OtherJobsTests.replies([line.text], encoder: encoder)[0].intent == line.intent)
+    }
+
+    /// The encoder, which knows English only, is handed the line in English words; a line with
+    /// no Hindi word is handed over as typed.
+    @Test func theEncoderReadsTheLineInEnglish() {
+        let language = TestData.advisor.language
+        #expect(language.encoderText(of: "backend developer kaise bane") == "backend developer how become")
+        #expect(language.encoderText(of: "What's a DBA?") == "What's a DBA?")
+    }
+}
+
+@Suite struct RoleHeadTests {
+    /// The opening of one role's name followed by a word for people names that role.
+    @Test(arguments: [true, false])
+    func peopleNamedByTheOpeningOfARole(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how much do database folks make", "what do security guys do"], encoder: encoder)
+        #expect(replies[0].entities[.role] == ["database-administrator"])
+        #expect(replies[1].entities[.role] == ["cybersecurity-specialist"])
+    }
+
+    /// In a list of roles, the opening of one names it; "it" opens "IT analyst" yet points back.
+    @Test(arguments: [true, false])
+    func theOpeningOfARoleInAListOfRoles(encoder: Bool) {
+        let listed = OtherJobsTests.replies(["compare api, cloud and devops engineers"], encoder: encoder)[0]
+        #expect(listed.intent == "role.compare")
+        #expect(listed.entities[.role] == ["api-developer", "cloud-engineer", "devops-engineer"])
+        let pointing = OtherJobsTests.replies(["what does a senior backend developer earn", "is it more than a DBA gets?"], encoder: encoder)[1]
+        #expect(pointing.entities[.role] == ["senior-backend-developer", "database-administrator"])
+    }
+}
+
+@Suite struct ConversationFollowUpTests {
+    /// "Give an example" after a task of the job is that task's own example.
+    @Test(arguments: [true, false])
+    func anExampleOfTheTaskJustShown(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what is an API", "give example"], encoder: encoder)
+        #expect(replies[1].intent == "backend.responsibilities")
+        #expect(replies[1].entities[.responsibility] == ["apis"])
+        #expect(replies[1].text.contains("For example, when a weather app shows the current temperature"))
+    }
+
+    /// A level a role starts for names that role; after a senior's pay, too.
+    @Test(arguments: [true, false])
+    func aStartingLevelNamesTheJuniorRole(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what does a senior backend developer earn", "and how much would he get initially?"], encoder: encoder)
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities[.role] == ["junior-backend-developer"])
+        #expect(replies[1].text.hasPrefix("A Junior Back-End Developer earns ₹3–5 LPA on average in India."))
+    }
+
+    /// A known gap asked after a role's pay stays about that role.
+    @Test(arguments: [true, false])
+    func aGapAfterARolesPayIsAboutThatRole(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what does a DBA earn", "is that yearly or monthly?"], encoder: encoder)
+        #expect(replies[1].entities[.role] == ["database-administrator"])
+        #expect(replies[1].text.contains("- Database Administrator: about ₹33,000–58,000 a month"), "answer: \(replies[1].text)")
+    }
+
+    /// "Why?" after the next-step advice explains that step: why it comes where it does.
+    @Test(arguments: [true, false])
+    func whyAfterAdviceExplainsTheStep(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["I know Java", "what should I do next", "why?"], encoder: encoder)
+        #expect(replies[2].intent == "steps.detail")
+        #expect(replies[2].entities[.step] == ["frameworks-and-databases"])
+        #expect(replies[2].text.contains("\nIt comes second because a framework spares you writing the plumbing of a web server yourself"))
+    }
+}
+
+@Suite struct AnswerTheQuestionAskedTests {
+    /// "The difference between" two roles opens with what each does, then says what they earn.
+    @Test func aDifferenceOpensWithWhatEachDoes() {
+        let text = SourceLineTests.answer("difference between api developer and backend developer?")
+        #expect(text.hasPrefix("""
+            What each does:
+            - API Developer: Design and manage APIs for smooth app communication.
+            - Back-End Developer: Make websites and apps work behind the scenes: manage databases, create the logic and systems that power features, and ensure everything runs smoothly.
+            What they earn: Of these, the Senior Back-End Developer earns the most: ₹7–12 LPA.
+            """), "answer: \(text)")
+    }
+
+    /// With Kotlin known, the framework advised is the one the knowledge base names for it.
+    @Test func kotlinGetsTheFrameworkItsEntryNames() {
+        let replies = OtherJobsTests.replies(["I know Kotlin", "what should I do next"], encoder: false)
+        #expect(replies[1].text.contains("You know Kotlin; next learn a framework such as Spring and a database such as MySQL."), "answer: \(replies[1].text)")
+    }
+}
