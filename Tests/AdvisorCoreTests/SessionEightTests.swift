@@ -99,3 +99,25 @@ import Testing
         #expect(replies[1].text.contains("You know Kotlin; next learn a framework such as Spring and a database such as MySQL."), "answer: \(replies[1].text)")
     }
 }
+
+@Suite struct SceneThenQuestionTests {
+    /// Sentences that set the scene, then a question pointing back at what they named: the
+    /// question is answered, about that ("that job" is the job in general: its definition).
+    @Test(arguments: [true, false])
+    func theQuestionAfterTheScenePointsIntoIt(encoder: Bool) {
+        let job = OtherJobsTests.replies(["My nephew keeps talking about becoming a back-end developer. What exactly is that job?"], encoder: encoder)[0]
+        #expect(job.intent == "backend.definition")
+        let role = OtherJobsTests.replies(["My cousin works as a DBA in Pune. How much does that role pay?"], encoder: encoder)[0]
+        #expect(role.intent == "role.salary")
+        #expect(role.entities[.role] == ["database-administrator"])
+    }
+
+    /// Pointing back at the job in general, "that job" is answered as the contract says: its
+    /// definition, and its skills from the general list.
+    @Test(arguments: [true, false])
+    func pointingBackAtTheJobInGeneral(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how much do backend developers earn", "what does that job involve?", "what skills does it need?"],
+                                             encoder: encoder)
+        #expect(replies.map(\.intent) == ["role.salary", "backend.definition", "skills.list"])
+    }
+}

@@ -52,6 +52,15 @@ public struct ConversationContext: Sendable {
         for value in named { mention(value) }
     }
 
+    /// The context with `values` named last, the last question kept: what a line's opening
+    /// sentences name before it asks ("My son wants to be a back-end developer. What is that
+    /// job?"), for reading its question.
+    func naming(_ values: [EntityValue]) -> ConversationContext {
+        var scene = self
+        for value in values { scene.mention(value) }
+        return scene
+    }
+
     private mutating func mention(_ value: EntityValue) {
         if value.type != .level { lastType = value.type }
         var list = recent[value.type] ?? []

@@ -75,6 +75,7 @@ struct Resolver {
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")
         understanding.entities = entities(for: top.intent, analysis, context, followUp: false, borrowing)
+        if let other = pointsAtExcluded(understanding, context) { return other }
         if top.intent == .profileUpdate { understanding.outside = outsideNames(in: analysis) }
         // Two topical readings too close to call: ask which one was meant.
         if let second = ranked.first(where: { $0.intent != top.intent && $0.intent != .outOfScope }),
@@ -86,6 +87,20 @@ struct Resolver {
             understanding.reason = "\(top.intent.rawValue) (\(percent(top.score))) and \(second.intent.rawValue) (\(percent(second.score))) are too close to choose"
         }
         return understanding
+    }
+
+    /// "What is that job?" after the back-end developer's pay: an intent that needs a value,
+    /// where the line points back at one it never takes (the job in general), is answered by
+    /// the intent the shape says (`instead`). Nil for any other reading.
+    private func pointsAtExcluded(_ understanding: Understanding, _ context: ConversationContext) -> Understanding? {
+        guard let shape = language.shapes[understanding.intent], let other = shape.instead, let type = shape.requires,
+              (understanding.entities[type] ?? []).isEmpty, understanding.analysis.pointsBack,
+              let last = context.recent[type]?.last, shape.excludes.contains(EntityValue(type, last)) else { return nil }
+        var reading = understanding
+        reading.intent = other
+        reading.entities = [:]
+        reading.reason += "; it points back at \(last), which \(other.rawValue) answers"
+        return reading
     }
 
     /// Reads `analysis` as `intent`, chosen by the person in answer to a clarifying question.
@@ -240,7 +255,11 @@ struct Resolver {
             let asksWhich = (count == 0 || (count < shape.atLeast && asksForAComparison)) && analysis.named(type).isEmpty
                 && analysis.terms.contains(where: { shape.asksWhichWith.contains($0) })
                 && (!comparable || kindsSaid.contains(intent))
-            marked[intent.ordinal] = count < shape.atLeast && !asksWhich
+            // "What is that job?" pointing back at the job in general is answered all the same
+            // (by the intent the shape sends it to).
+            let instead = shape.instead != nil && analysis.pointsBack && analysis.named(type).isEmpty
+                && context.recent[type]?.last.map { shape.excludes.contains(EntityValue(type, $0)) } == true
+            marked[intent.ordinal] = count < shape.atLeast && !asksWhich && !instead
         }
         return marked
     }

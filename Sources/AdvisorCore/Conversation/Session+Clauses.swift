@@ -25,6 +25,52 @@ extension Session {
         return understanding
     }
 
+    /// "My son says he wants to become a backend developer. What is that job actually?": a line
+    /// whose sentences before the last only set the scene (none asks, none tells about oneself)
+    /// and whose last sentence asks about what the scene names, pointing back at it, is
+    /// answered as that question ("that job" is the back-end developer). Nil when there is no
+    /// such question, or it is none the advisor answers, or it asks what the whole line does
+    /// (then the scene's words count too: "…an offer for 4 LPA. What do juniors usually get?").
+    func questionAfterScene(_ line: String, _ whole: Understanding, _ resolver: Resolver) -> Understanding? {
+        let lexicon = advisor.language.lexicon, language = advisor.language
+        let sentences = Self.sentences(of: line)
+        guard sentences.count > 1, let question = sentences.last, lexicon.asksSomething(question),
+              question.split(separator: " ").count >= 2,
+              sentences.dropLast().allSatisfy({ !lexicon.asksSomething($0) }) else { return nil }
+        let scene = language.analyze(sentences.dropLast().joined(separator: " "))
+        guard resolver.resolve(scene, context: context).intent != .profileUpdate else { return nil }
+        let named = scene.values.filter { $0.type != .level && $0.type != .foreign }
+        guard !named.isEmpty else { return nil }
+        let light = context.naming(named)
+        // The question's "that" or "it" must point at what the scene named.
+        let read = language.analyze(question, referent: light.lastType)
+        guard read.pointsBack, !language.reads(read, sameWith: light.lastType) else { return nil }
+        var asked = resolver.resolve(read, context: light)
+        guard asked.intent != .outOfScope, asked.clarification == nil, !ConversationContext.social.contains(asked.intent),
+              asked.intent != whole.intent else { return nil }
+        asked.reason = "its last sentence asks \"\(question)\" after setting the scene: \(asked.reason)"
+        return asked
+    }
+
+    /// The sentences of a line: split after ".", "!" or "?" followed by a space (only the
+    /// opening of a long line, as everywhere).
+    static func sentences(of line: String, characters: Int = 2000) -> [String] {
+        let scalars = Array(line.unicodeScalars.prefix(characters))
+        var result: [String] = []
+        var current = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            current.append(scalar)
+            if ".!?".unicodeScalars.contains(scalar), i + 1 < scalars.count, scalars[i + 1].properties.isWhitespace {
+                let text = String(current).trimmingSpaces()
+                if !text.isEmpty { result.append(text) }
+                current = String.UnicodeScalarView()
+            }
+        }
+        let text = String(current).trimmingSpaces()
+        if !text.isEmpty { result.append(text) }
+        return result
+    }
+
     /// "My friend says backend is boring. Is that true?", "is it true that DevOps pays well?":
     /// a line declined as it stands that asks whether a claim is true, or reports what
     /// someone says, is read as the claim itself ("backend is boring"), the words of

@@ -35,7 +35,9 @@ extension Session {
         }
         // Either reading, when it was worked out already in weighing one against the other.
         var understanding = implied?.reading ?? plain ?? resolver.resolve(analysis, context: context)
-        if let part = askingPart(of: line, understanding, analysis, resolver) { understanding = part }
+        if let part = askingPart(of: line, understanding, analysis, resolver) ?? questionAfterScene(line, understanding, resolver) {
+            understanding = part
+        }
         let pick = picked(understanding, analysis, resolver)
         if let pick { understanding = pick }
         understanding = ownTarget(understanding, analysis)

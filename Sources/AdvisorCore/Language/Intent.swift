@@ -50,6 +50,9 @@ public struct IntentShape: Sendable {
     /// Values the intent never takes: the job in general is not one of the roles that
     /// `role.describe` or `role.skills` speak of (the contract sends it to the backend.* intents).
     public var excludes: [EntityValue] = []
+    /// The intent that answers about an excluded value the line points back at ("what is that
+    /// job?" after the back-end developer's pay is `backend.definition`, as the contract says).
+    public var instead: Intent?
     /// Words of which a line must hold one to be read as this intent (a profile update is
     /// said about oneself: "I", "my"); without one its score is marked down.
     public var wordsNeeded: Set<String> = []

@@ -123,6 +123,7 @@ extension IntentShape {
         w.strings(refusedOpenings.sorted())
         w.strings(asksWhichWith.sorted())
         w.bool(fromContext)
+        w.optionalString(instead?.rawValue)
     }
 
     init(reading r: inout IndexReader) throws {
@@ -140,6 +141,10 @@ extension IntentShape {
         refusedOpenings = Set(try r.strings())
         asksWhichWith = Set(try r.strings())
         fromContext = try r.bool()
+        if let name = try r.optionalString() {
+            guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
+            instead = intent
+        }
     }
 }
 

@@ -298,7 +298,7 @@ public final class LanguageModel: @unchecked Sendable {
 
     private static func shape(_ node: DataNode, intent: Intent, normalizer: Normalizer) throws -> IntentShape {
         let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "at_most", "defaults", "excludes", "needs_words",
-                                                                         "not_opening_with", "asks_which_with", "from_context"])
+                                                                         "not_opening_with", "asks_which_with", "from_context", "instead"])
         var shape = IntentShape()
         shape.takes = try r.optionalTexts("takes").map { name in
             guard let type = EntityType(rawValue: name) else { throw try r.required("takes").error("unknown entity type '\(name)'") }
@@ -324,6 +324,10 @@ public final class LanguageModel: @unchecked Sendable {
         }
         shape.defaults = try values("defaults")
         shape.excludes = try values("excludes")
+        if let name = try r.optionalText("instead") {
+            guard let other = Intent(rawValue: name) else { throw try r.required("instead").error("unknown intent '\(name)'") }
+            shape.instead = other
+        }
         if let flag = try r.optionalText("from_context") {
             guard let value = Bool(flag) else { throw try r.required("from_context").error("'from_context' must be true or false") }
             shape.fromContext = value
