@@ -34,7 +34,7 @@ struct Composer {
         if u.intent == .stepsDetail, let step = u.entities[.step]?.last, step == kb.steps.last?.id {
             return t.fill("suggest_after_last_step")
         }
-        if u.intent == .stepsRoadmap, !profile.isEmpty {
+        if u.intent == .stepsRoadmap || u.intent == .careerFit, !profile.isEmpty {
             return t.fill("suggest_next_step_known")
         }
         return t.suggestions[u.intent]
@@ -53,7 +53,7 @@ struct Composer {
         case .backendAnalogy: return Answer(text: fact("analogy"))
         case .backendVsFrontend: return Answer(text: fact("vs_frontend"))
         case .marketOutlook: return Answer(text: fact("market"))
-        case .careerFit: return Answer(text: fact("fit"))
+        case .careerFit: return fit(for: profile)
         case .backendResponsibilities:
             let ids = u.entities[.responsibility] ?? []
             return Answer(text: responsibilities(ids), listed: ids.isEmpty ? kb.responsibilities.map { EntityValue(.responsibility, $0.id) } : [])
@@ -155,6 +155,21 @@ struct Composer {
         var seen = Set<String>()
         let names = ids.compactMap { $0 }.filter { seen.insert($0).inserted }.map(source)
         return t.fill(names.count == 1 ? "cite_one" : "cite_many", ["names": names.joined(separator: "; ")])
+    }
+
+    /// "Which role suits me best?" after "I know Java and Spring": the article's words on who
+    /// the work suits, then what the profile points to: the roles whose key tools the person
+    /// knows, else the role a beginner starts in (`starts_for`), named with its pay.
+    private func fit(for profile: Profile) -> Answer {
+        let known = profile.knows.compactMap(kb.tool)
+        guard !known.isEmpty else { return Answer(text: fact("fit")) }
+        var roles = kb.rolesWithSalary.filter { !Set($0.keyTools).isDisjoint(with: profile.knows) }
+        let template = roles.isEmpty ? "fit_profile_start" : "fit_profile_roles"
+        if roles.isEmpty, let start = kb.rolesWithSalary.first(where: { !$0.startsFor.isEmpty }) { roles = [start] }
+        guard !roles.isEmpty else { return Answer(text: fact("fit")) }
+        let names = ListText.join(roles.map { t.fill("fit_role", ["name": $0.name, "salary": $0.salary?.text ?? ""]) })
+        let line = t.fill(template, ["known": ListText.join(known.map(\.name)), "roles": names, "lpa": lpa(roles)])
+        return Answer(text: fact("fit") + "\n" + line, named: roles.map { EntityValue(.role, $0.id) })
     }
 
     private func fact(_ key: String) -> String {

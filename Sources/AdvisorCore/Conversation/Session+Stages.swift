@@ -115,8 +115,9 @@ extension Session {
 
     /// "What does a DevOps engineer earn in Bangalore?", "in USD?" after a salary: a question
     /// the article leaves open (`gaps.yaml`) is answered as what it asks, and the answer says
-    /// what the article gives instead. A line declined on its own that asks into a gap of the
-    /// last question asks that question again.
+    /// what the article gives instead. A line declined on its own that asks into a gap, and
+    /// nothing else, asks the last question again if the gap qualifies it, else (in a
+    /// conversation, or in words of the domain) the gap's first reading.
     func noteGap(_ turn: inout Turn) {
         let words = turn.analysis.words
         guard let gap = advisor.knowledge.gaps.first(where: { $0.isAsked(in: words) }) else { return }
@@ -132,12 +133,21 @@ extension Session {
             }
             return
         }
-        guard u.intent == .outOfScope, !u.firm, let last = context.lastIntent, gap.readings.contains(last),
-              turn.analysis.requestTerms.count <= 4, asksNothingElse(turn.analysis, besides: gap) else { return }
-        var again = Understanding(intent: last, confidence: advisor.language.followupConfidence, entities: context.lastEntities,
-                                  analysis: turn.analysis, reason: "it asks the last question again, into what the article leaves open (\(gap.id))")
-        again.gap = gap.id
-        turn.understanding = again
+        guard u.intent == .outOfScope, !u.firm, asksNothingElse(turn.analysis, besides: gap) else { return }
+        // After a question the gap qualifies, that question again; else the gap's first reading
+        // ("how many years does it take to become one?" asks of the path).
+        if let last = context.lastIntent, gap.readings.contains(last) {
+            turn.understanding = Understanding(intent: last, confidence: advisor.language.followupConfidence, entities: context.lastEntities,
+                                               analysis: turn.analysis, reason: "it asks the last question again, into what the article leaves open (\(gap.id))")
+        } else if let first = gap.readings.first, context.lastIntent != nil || Resolver(language: advisor.language).isAnchored(turn.analysis) {
+            // Out of any conversation, only a line of the domain: "where did you come from?"
+            // asks nothing of salaries.
+            turn.understanding = Understanding(intent: first, confidence: advisor.language.followupConfidence, entities: [:],
+                                               analysis: turn.analysis, reason: "it asks into what the article leaves open (\(gap.id))")
+        } else {
+            return
+        }
+        turn.understanding.gap = gap.id
     }
 
     /// Whether every word a line asks with, but the gap's own, is one the advisor's questions
