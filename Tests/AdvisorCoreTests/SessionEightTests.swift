@@ -93,6 +93,14 @@ import Testing
             """), "answer: \(text)")
     }
 
+    /// Plain words asked of a tool or a task of the job are asked about that, not for the
+    /// picture of the back end; of the back end itself, they are.
+    @Test(arguments: [("explain redis to me like i am five", "tool.describe"), ("what does debugging mean, in words a layman gets?", "backend.responsibilities"),
+                      ("explain the back end to my grandma", "backend.analogy")], [true, false])
+    func plainWordsOfANamedThing(line: (text: String, intent: String), encoder: Bool) {
+        #expect(OtherJobsTests.replies([line.text], encoder: encoder)[0].intent == line.intent)
+    }
+
     /// With Kotlin known, the framework advised is the one the knowledge base names for it.
     @Test func kotlinGetsTheFrameworkItsEntryNames() {
         let replies = OtherJobsTests.replies(["I know Kotlin", "what should I do next"], encoder: false)

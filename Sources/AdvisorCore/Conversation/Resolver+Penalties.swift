@@ -20,6 +20,11 @@ extension Resolver {
         // A needed word missing, or an opening refused: looked up once per word of the line.
         let byWords = language.shapeWords.marked(analysis.terms)
         for intent in Intent.allCases where byWords & 1 << UInt64(intent.ordinal) != 0 { marked[intent.ordinal] = true }
+        // A name of a kind the intent is never about ("explain Docker in simple words").
+        for (intent, shape) in language.shapes where !shape.notWith.isEmpty && analysis.mentions.contains(where: { mention in
+            mention.values.allSatisfy { shape.notWith.contains($0.type) } }) {
+            marked[intent.ordinal] = true
+        }
         // Whether the context holds enough of some kind for a comparison of that kind, and the
         // comparisons whose kind the line says ("the roles"), worked out once per line.
         let comparable = language.shapes.values.contains { shape in

@@ -32,6 +32,8 @@ extension Session {
     /// such question, or it is none the advisor answers, or it asks what the whole line does
     /// (then the scene's words count too: "…an offer for 4 LPA. What do juniors usually get?").
     func questionAfterScene(_ line: String, _ whole: Understanding, _ resolver: Resolver) -> Understanding? {
+        // Most lines are one sentence: a scan of their bytes says so before anything is split.
+        guard Self.mayHoldSentences(line) else { return nil }
         let lexicon = advisor.language.lexicon, language = advisor.language
         let sentences = Self.sentences(of: line)
         guard sentences.count > 1, let question = sentences.last, lexicon.asksSomething(question),
@@ -50,6 +52,16 @@ extension Session {
               asked.intent != whole.intent else { return nil }
         asked.reason = "its last sentence asks \"\(question)\" after setting the scene: \(asked.reason)"
         return asked
+    }
+
+    /// Whether a line has a full stop, "!" or "?" followed by a space: a sentence before another.
+    static func mayHoldSentences(_ line: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in line.utf8 {
+            if byte == 0x20, previous == 0x2E || previous == 0x21 || previous == 0x3F { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// The sentences of a line: split after ".", "!" or "?" followed by a space (only the

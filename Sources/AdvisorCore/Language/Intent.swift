@@ -53,6 +53,9 @@ public struct IntentShape: Sendable {
     /// The intent that answers about an excluded value the line points back at ("what is that
     /// job?" after the back-end developer's pay is `backend.definition`, as the contract says).
     public var instead: Intent?
+    /// Kinds of names that make a line about something else: "explain Docker in simple words"
+    /// asks about Docker, not for the picture of the back end (`not_with` in matching.yaml).
+    public var notWith: [EntityType] = []
     /// Words of which a line must hold one to be read as this intent (a profile update is
     /// said about oneself: "I", "my"); without one its score is marked down.
     public var wordsNeeded: Set<String> = []

@@ -124,6 +124,8 @@ extension IntentShape {
         w.strings(asksWhichWith.sorted())
         w.bool(fromContext)
         w.optionalString(instead?.rawValue)
+        w.count(notWith.count)
+        for type in notWith { w.string(type.rawValue) }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -145,6 +147,7 @@ extension IntentShape {
             guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
             instead = intent
         }
+        for _ in 0..<(try r.count()) { notWith.append(try EntityType(reading: &r)) }
     }
 }
 

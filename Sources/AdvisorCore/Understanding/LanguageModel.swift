@@ -19,6 +19,9 @@ public final class LanguageModel: @unchecked Sendable {
     /// ("cloud" opens "cloud engineer"): made the first time a follow-up needs it
     /// (`Resolver.readingHeadNames`), never at start.
     let nameHeads: LazyValue<[[String]: [EntityType: Set<String>]]>
+    /// The one-word openings of exactly one role's names ("cloud": cloud-engineer), for a list
+    /// of roles (`roleHeadMentions`): a plain table, as lines that name a role look it up.
+    let roleOpenings: LazyValue<[String: String]>
     public let threshold: Double
     let requiresPenalty: Double
     /// A line whose out-of-scope score comes within this of the best intent is declined.
@@ -119,6 +122,13 @@ public final class LanguageModel: @unchecked Sendable {
         self.cueBoost = cueBoost
         self.exampleTable = exampleTable
         nameHeads = LazyValue { [entities] in entities.openings() }
+        roleOpenings = LazyValue { [entities] in
+            var table: [String: String] = [:]
+            for (run, types) in entities.openings() where run.count == 1 {
+                if let roles = types[.role], roles.count == 1, let id = roles.first { table[run[0]] = id }
+            }
+            return table
+        }
     }
 
 

@@ -11,9 +11,9 @@ extension LanguageModel {
         let listed = mentions.contains { $0.value(of: .role) != nil }
         // The table of openings is made the first time a line needs it, never at start.
         guard terms.count > 1, listed || terms.dropFirst().contains(where: people.contains) else { return mentions }
-        let heads = nameHeads.value
         var result = mentions
         func role(_ range: Range<Int>) -> String? {
+            let heads = nameHeads.value
             // "It" opens "IT analyst", yet in "is it more than a DBA gets?" it points back.
             guard !terms[range].contains(where: { lexicon.references.contains($0) || lexicon.filler.contains($0) }),
                   let roles = heads[Array(terms[range])]?[.role], roles.count == 1 else { return nil }
@@ -33,13 +33,15 @@ extension LanguageModel {
             }
         }
         guard listed else { return result }
+        let openings = roleOpenings.value
+        guard terms.contains(where: { openings[$0] != nil }) else { return result }
         // Each opening named joins the list, so the one before it may join too ("api, cloud
         // and devops engineers"): until a pass names none.
         var named = true
         while named {
             named = false
             for i in terms.indices where !result.contains(where: { $0.range.contains(i) && $0.value(of: .role) != nil }) {
-                guard let id = role(i..<(i + 1)), joinedToRole(i, terms, result) else { continue }
+                guard openings[terms[i]] != nil, let id = role(i..<(i + 1)), joinedToRole(i, terms, result) else { continue }
                 name(i..<(i + 1), id)
                 named = true
             }
