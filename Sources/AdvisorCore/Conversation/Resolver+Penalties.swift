@@ -20,9 +20,10 @@ extension Resolver {
         // A needed word missing, or an opening refused: looked up once per word of the line.
         let byWords = language.shapeWords.marked(analysis.terms)
         for intent in Intent.allCases where byWords & 1 << UInt64(intent.ordinal) != 0 { marked[intent.ordinal] = true }
-        // A name of a kind the intent is never about ("explain Docker in simple words").
+        // A name of a kind the intent is never about ("explain Docker in simple words"), but for
+        // the values it excludes (the back-end developer is what the analogy pictures).
         for (intent, shape) in language.shapes where !shape.notWith.isEmpty && analysis.mentions.contains(where: { mention in
-            mention.values.allSatisfy { shape.notWith.contains($0.type) } }) {
+            mention.values.allSatisfy { shape.notWith.contains($0.type) && !shape.excludes.contains($0) } }) {
             marked[intent.ordinal] = true
         }
         // Whether the context holds enough of some kind for a comparison of that kind, and the

@@ -54,7 +54,8 @@ public struct IntentShape: Sendable {
     /// job?" after the back-end developer's pay is `backend.definition`, as the contract says).
     public var instead: Intent?
     /// Kinds of names that make a line about something else: "explain Docker in simple words"
-    /// asks about Docker, not for the picture of the back end (`not_with` in matching.yaml).
+    /// asks about Docker, not for the picture of the back end (`not_with` in matching.yaml);
+    /// values of `excludes` do not count.
     public var notWith: [EntityType] = []
     /// Words of which a line must hold one to be read as this intent (a profile update is
     /// said about oneself: "I", "my"); without one its score is marked down.
