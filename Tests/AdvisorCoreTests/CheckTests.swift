@@ -60,7 +60,7 @@ import Testing
         }
         #expect(report.render(strict: false) == """
             Intents/matching.yaml:25:3: error: unknown role 'backend-develper' in 'role/backend-develper'; did you mean 'backend-developer'?
-            Intents/matching.yaml:53:42: error: unknown order 'higest' in 'order/higest'; did you mean 'highest'?
+            Intents/matching.yaml:54:42: error: unknown order 'higest' in 'order/higest'; did you mean 'highest'?
             2 errors, 0 warnings, 0 notes
             """)
     }

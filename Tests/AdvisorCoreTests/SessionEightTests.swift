@@ -129,3 +129,72 @@ import Testing
         #expect(replies.map(\.intent) == ["role.salary", "backend.definition", "skills.list"])
     }
 }
+
+/// The table of issue 17, each row as what the person needed: with the encoder and without it.
+@Suite struct IssueSeventeenTableTests {
+    @Test(arguments: [true, false])
+    func aSwitcherIsNotedThenAdvised(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["im a mobile dev and want to switch, what should I learn first?"], encoder: encoder)[0]
+        #expect(reply.intent == "steps.next")
+        #expect(reply.text.hasPrefix("Noted: you are a working professional.\n"), "answer: \(reply.text)")
+    }
+
+    @Test(arguments: [true, false])
+    func anAndroidDevIsNotedWithWhatIsNotBackEnd(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["Hey. I'm an android dev, 3 yrs exp, Kotlin + some React. Thinking of moving to backend"], encoder: encoder)[0]
+        #expect(reply.intent == "profile.update")
+        #expect(reply.text.hasPrefix("Noted: you know Kotlin; you are a working professional.\nI have not noted React (front end)"), "answer: \(reply.text)")
+    }
+
+    @Test(arguments: [true, false])
+    func bothNamesAreAccountedFor(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["I know Kotlin and React"], encoder: encoder)[0]
+        #expect(reply.text == "Noted: you know Kotlin.\nI have not noted React (front end): that is outside back-end development, which is all I cover.")
+    }
+
+    /// The person one speaks for: noted about them, and the profile says whose it is.
+    @Test(arguments: [true, false])
+    func whatSomeoneElseKnowsIsNotedAboutThem(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["He already knows Python and a bit of MySQL from school.", "what have I told you?"], encoder: encoder)
+        #expect(replies[0].intent == "profile.update")
+        #expect(replies[0].text == "Noted, about him: knows Python and MySQL.")
+        #expect(replies[1].text == "Here is what you have told me about him:\n- knows: Python and MySQL")
+    }
+
+    /// With the encoder only: the lexical matcher alone reads "ask you" as a request for help.
+    @Test(arguments: [true])
+    func aParentsLongQuestionIsAnswered(encoder: Bool) {
+        let line = "Good evening, I hope you are well. My son is in 12th, so I wanted to ask you kindly what exactly a back-end developer does in his daily work?"
+        #expect(OtherJobsTests.replies([line], encoder: encoder)[0].intent == "backend.definition")
+    }
+
+    @Test(arguments: [true, false])
+    func thanksThenAPlainWordsQuestionGetsThePicture(encoder: Bool) {
+        let line = "Thank you for your reply. Could you please tell me, in simple terms, what a back-end developer actually does all day, because we are not from a computer background"
+        let reply = OtherJobsTests.replies(["what is the backend", line], encoder: encoder)[1]
+        #expect(reply.intent == "backend.analogy")
+        #expect(reply.text.hasPrefix("Think of a website or app like a restaurant."))
+    }
+
+    @Test(arguments: [true, false])
+    func theBestPayForABeginnerIsTheEntryRole(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["Which of these jobs has the best salary for someone just starting out?"], encoder: encoder)[0]
+        #expect(reply.text.contains("Junior Back-End Developer"))
+        #expect(reply.text.contains("₹3–5 LPA"))
+    }
+
+    /// With the encoder only: the lexical matcher alone goes on comparing the two databases.
+    @Test(arguments: [true])
+    func certificationsAfterAComparisonOfDatabases(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["mysql or mongodb?", "which certification is best for me"], encoder: encoder)[1]
+        #expect(reply.intent == "steps.detail")
+        #expect(reply.entities[.step] == ["certifications"])
+    }
+
+    @Test(arguments: [true, false])
+    func andForCloudAfterDevOpsSkills(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["what skills does a devops engineer need", "and for cloud?"], encoder: encoder)[1]
+        #expect(reply.intent == "role.skills")
+        #expect(reply.entities[.role] == ["cloud-engineer"])
+    }
+}

@@ -115,21 +115,26 @@ struct ProfileText {
     /// and Django; you are a student."), from the facts of that line alone.
     func noted(_ change: Profile) -> String {
         var parts: [String] = []
+        // Of someone else ("your son"), each fact is said of them: "knows Python".
+        let of = change.whose == nil ? "" : "_other"
         func names(_ ids: [String]) -> String { ListText.join(ids.compactMap { kb.tool($0)?.name }) }
-        if !change.knows.isEmpty { parts.append(t.fill("noted_knows", ["tools": names(change.knows)])) }
-        if !change.notKnown.isEmpty { parts.append(t.fill("noted_not_known", ["tools": names(change.notKnown)])) }
-        if let level = change.level { parts.append(t.fill("noted_level", ["level": t.fill("level_\(level)")])) }
+        if !change.knows.isEmpty { parts.append(t.fill("noted_knows" + of, ["tools": names(change.knows)])) }
+        if !change.notKnown.isEmpty { parts.append(t.fill("noted_not_known" + of, ["tools": names(change.notKnown)])) }
+        if let level = change.level { parts.append(t.fill("noted_level" + of, ["level": t.fill("level_\(level)")])) }
         if !change.done.isEmpty {
-            parts.append(t.fill("noted_done", ["steps": ListText.join(change.done.map { t.fill("step_done_\($0)") })]))
+            parts.append(t.fill("noted_done" + of, ["steps": ListText.join(change.done.map { t.fill("step_done_\($0)") })]))
         }
-        if let target = change.target, let role = kb.role(target) { parts.append(t.fill("noted_target", ["role": role.name])) }
+        if let target = change.target, let role = kb.role(target) { parts.append(t.fill("noted_target" + of, ["role": role.name])) }
         if parts.isEmpty { return t.fill("profile_nothing") }
-        return t.fill("profile_noted", ["facts": parts.joined(separator: "; ")])
+        guard let whose = change.whose else { return t.fill("profile_noted", ["facts": parts.joined(separator: "; ")]) }
+        return t.fill("profile_noted_other", ["whose": whose, "facts": parts.joined(separator: "; ")])
     }
 
     func show(_ profile: Profile) -> String {
         let lines = facts(profile)
         if lines.isEmpty { return t.fill("profile_empty") }
-        return t.fill("profile_show", ["facts": lines.map { "- " + $0 }.joined(separator: "\n")])
+        let facts = lines.map { "- " + $0 }.joined(separator: "\n")
+        guard let whose = profile.whose else { return t.fill("profile_show", ["facts": facts]) }
+        return t.fill("profile_show_other", ["whose": whose, "facts": facts])
     }
 }

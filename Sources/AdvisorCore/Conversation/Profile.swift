@@ -9,6 +9,9 @@ public struct Profile: Sendable, Equatable {
     /// Step IDs of the path the person has done.
     public var done: [String] = []
     public var target: String?
+    /// Whom the profile is about when the person speaks for someone else ("your son", "him",
+    /// as they named them); nil for the person themselves.
+    public var whose: String?
 
     public init() {}
 

@@ -7,6 +7,7 @@
 ///     not-known: java
 ///     done: projects
 ///     target: cloud-engineer
+///     about: your son
 ///
 /// Reading is strict about shape (a line that is no `key: value` is an error, so a corrupt
 /// file is reported rather than half-read) and lenient about IDs the data no longer has.
@@ -21,6 +22,7 @@ extension Profile {
         if !notKnown.isEmpty { lines.append("not-known: " + notKnown.joined(separator: ", ")) }
         if !done.isEmpty { lines.append("done: " + done.joined(separator: ", ")) }
         if let target { lines.append("target: \(target)") }
+        if let whose { lines.append("about: \(whose)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -50,7 +52,11 @@ extension Profile {
             case "not-known": profile.notKnown = values.filter(tools.contains)
             case "done": profile.done = values.filter(steps.contains)
             case "target": profile.target = values.first.flatMap { roles.contains($0) ? $0 : nil }
-            default: throw FileError(line: index + 1, message: "unknown key '\(key)' (known: level, knows, not-known, done, target)")
+            // Whom the profile is about, as the user named them ("your son"); the whole value.
+            case "about":
+                let whose = String(line[line.index(after: colon)...]).trimmingSpaces()
+                profile.whose = whose.isEmpty ? nil : whose
+            default: throw FileError(line: index + 1, message: "unknown key '\(key)' (known: level, knows, not-known, done, target, about)")
             }
         }
         return profile

@@ -40,7 +40,9 @@ extension Session {
               question.split(separator: " ").count >= 2,
               sentences.dropLast().allSatisfy({ !lexicon.asksSomething($0) }) else { return nil }
         let scene = language.analyze(sentences.dropLast().joined(separator: " "))
-        guard resolver.resolve(scene, context: context).intent != .profileUpdate else { return nil }
+        // Telling about oneself is noted before the question (`noteTelling`); about someone
+        // else ("my son says he wants to…") it only sets the scene.
+        guard resolver.resolve(scene, context: context).intent != .profileUpdate || lexicon.spokenFor(in: scene.words) != nil else { return nil }
         let named = scene.values.filter { $0.type != .level && $0.type != .foreign }
         guard !named.isEmpty else { return nil }
         let light = context.naming(named)

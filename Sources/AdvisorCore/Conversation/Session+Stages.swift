@@ -35,7 +35,8 @@ extension Session {
         }
         // Either reading, when it was worked out already in weighing one against the other.
         var understanding = implied?.reading ?? plain ?? resolver.resolve(analysis, context: context)
-        if let part = askingPart(of: line, understanding, analysis, resolver) ?? questionAfterScene(line, understanding, resolver) {
+        // A question pointing into the scene before it is the surest part; then the others.
+        if let part = questionAfterScene(line, understanding, resolver) ?? askingPart(of: line, understanding, analysis, resolver) {
             understanding = part
         }
         let pick = picked(understanding, analysis, resolver)

@@ -116,6 +116,11 @@ public struct Session: Sendable {
         _ = profile.update(
             tools: understanding.entities[.tool] ?? [], steps: understanding.entities[.step] ?? [],
             level: understanding.entities[.level]?.first, target: analysis.named(.role).first, negated: negated)
+        // "He already knows Python": the profile is of the person the user speaks for.
+        if let whose = advisor.language.lexicon.spokenFor(in: analysis.words) {
+            change.whose = whose
+            profile.whose = whose
+        }
         return change
     }
 

@@ -44,6 +44,11 @@ extension Lexicon {
             w.count(phrases.count)
             for words in phrases { w.strings(words) }
         }
+        w.count(spokenFor.count)
+        for phrase in spokenFor {
+            w.strings(phrase.words)
+            w.string(phrase.named)
+        }
     }
 
     init(reading r: inout IndexReader) throws {
@@ -102,6 +107,7 @@ extension Lexicon {
         hearsay = try phrases()
         existentials = try phrases()
         selfDescriptions = try phrases()
+        for _ in 0..<(try r.count()) { spokenFor.append((try r.strings(), try r.string())) }
     }
 }
 

@@ -5,7 +5,7 @@ extension Lexicon {
     static let keys: Set<String> = ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices",
                                     "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims",
                                     "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers",
-                                    "self_descriptions", "acknowledgements", "hinglish", "person_words"]
+                                    "self_descriptions", "acknowledgements", "hinglish", "person_words", "spoken_for"]
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
@@ -15,6 +15,12 @@ extension Lexicon {
         try lexicon.readSets(record, normalizer)
         try lexicon.readPlaces(record, normalizer)
         try lexicon.readPhrases(record, normalizer)
+        for entry in try record.optional("spoken_for")?.pairs("'spoken_for'") ?? [] {
+            let words = normalizer.words(entry.key)
+            guard !words.isEmpty else { throw entry.keyNode.error("'\(entry.key)' has no words") }
+            lexicon.spokenFor.append((words, try entry.value.text("how '\(entry.key)' is named back")))
+        }
+        lexicon.spokenFor.sort { $0.words.count > $1.words.count }
         return lexicon
     }
 

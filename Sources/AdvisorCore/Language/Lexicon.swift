@@ -43,6 +43,9 @@ public struct Lexicon: Sendable {
     /// Words for a person ("guys", "folks", "one"), as terms: after the opening of one role's
     /// name they name that role ("cloud guys"; `LanguageModel.personMentions`).
     public internal(set) var personWords: Set<String> = []
+    /// Phrases naming the person one speaks for ("my son", "he"), as folded words, and how the
+    /// advisor names them back ("your son"; `spoken_for` in lexicon.yaml).
+    public internal(set) var spokenFor: [(words: [String], named: String)] = []
     /// Phrases in which a person says what they are ("I am", "I work as"), as terms: another
     /// job named right after one ("I'm a mobile dev") is their background, not a question.
     public internal(set) var selfDescriptions: [[String]] = []
@@ -144,6 +147,16 @@ public struct Lexicon: Sendable {
                words.count - i - 1 >= 3 {
                 return (i, i + 1)
             }
+        }
+        return nil
+    }
+
+    /// Whom a statement is about, named back ("He already knows Python": "him"; "my son is in
+    /// class 12": "your son"), when it names the person one speaks for; nil when it is about
+    /// oneself.
+    public func spokenFor(in words: [String]) -> String? {
+        for phrase in spokenFor {
+            for i in words.indices where words[i...].starts(with: phrase.words) { return phrase.named }
         }
         return nil
     }
