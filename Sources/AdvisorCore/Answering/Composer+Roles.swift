@@ -64,7 +64,10 @@ extension Composer {
         if let top = shown.max(by: { ($0.salary?.high ?? 0, $0.salary?.low ?? 0) < ($1.salary?.high ?? 0, $1.salary?.low ?? 0) }),
            let salary = top.salary {
             let same = shown.allSatisfy { $0.salary?.text == salary.text }
+            // Of three, two at the top earn the most together ("the DevOps Engineer and the Cloud Engineer").
+            let tops = shown.filter { $0.salary?.text == salary.text }
             summary = same ? t.fill("role_compare_same", ["salary": salary.text])
+                : tops.count > 1 ? t.fill("role_compare_most_shared", ["names": ListText.join(tops.map { t.fill("the_role", ["name": $0.name]) }), "salary": salary.text])
                 : t.fill(shown.count == 2 ? "role_compare_more_two" : "role_compare_more", ["name": top.name, "salary": salary.text])
         }
         if !byPay {
