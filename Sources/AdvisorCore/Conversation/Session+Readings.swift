@@ -102,8 +102,12 @@ extension Session {
 
     /// The tools a line names after a word for "after" ("what should I learn after Python and
     /// Django?"): what the person has, or is on the way to having, before the step asked for.
+    /// "Is Python enough to get a job?" asks the same of every tool it names.
     func toolsAfterSuccessor(in analysis: Analysis) -> [String] {
-        guard let at = analysis.terms.firstIndex(where: { advisor.language.lexicon.successors.contains($0) }) else { return [] }
+        let lexicon = advisor.language.lexicon
+        let at = analysis.terms.contains(where: lexicon.sufficiency.contains) ? -1
+            : analysis.terms.firstIndex(where: { lexicon.successors.contains($0) })
+        guard let at else { return [] }
         var tools: [String] = []
         for mention in analysis.mentions where mention.range.lowerBound > at {
             if let id = mention.value(of: .tool)?.id, !tools.contains(id) { tools.append(id) }

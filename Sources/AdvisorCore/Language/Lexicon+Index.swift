@@ -31,7 +31,7 @@ extension Lexicon {
         w.count(followupCues.count)
         for cue in followupCues { w.strings(cue) }
         for set in [filler, references, firstChoice, secondChoice, negations, quantifiers, ignored, successors, pluralReferences, forgetting,
-                    countedReferences, pickers, claims, nameOpeners, acknowledgements, translated, personWords] { w.strings(set.sorted()) }
+                    countedReferences, pickers, claims, nameOpeners, acknowledgements, translated, personWords, sufficiency] { w.strings(set.sorted()) }
         for places in [ordinalPlaces, relativePlaces] {
             w.count(places.count)
             for (word, place) in places.sorted(by: { $0.key < $1.key }) {
@@ -86,6 +86,7 @@ extension Lexicon {
         acknowledgements = Set(try r.strings())
         translated = Set(try r.strings())
         personWords = Set(try r.strings())
+        sufficiency = Set(try r.strings())
         func places() throws -> [String: Int] {
             var result: [String: Int] = [:]
             for _ in 0..<(try r.count()) {

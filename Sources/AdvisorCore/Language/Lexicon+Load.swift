@@ -5,7 +5,7 @@ extension Lexicon {
     static let keys: Set<String> = ["contractions", "suffixes", "numbers", "synonyms", "filler", "followup", "references", "choices",
                                     "negations", "quantifiers", "successors", "plural_references", "counted_references", "claims",
                                     "claim_checks", "existentials", "ordinals", "questions", "forgetting", "ignore", "name_openers",
-                                    "self_descriptions", "acknowledgements", "hinglish", "person_words", "spoken_for"]
+                                    "self_descriptions", "acknowledgements", "hinglish", "person_words", "spoken_for", "sufficiency"]
 
     static func load(_ doc: DataNode) throws -> Lexicon {
         var lexicon = Lexicon()
@@ -70,6 +70,7 @@ extension Lexicon {
         for word in try record.texts("ignore") { ignored.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.texts("quantifiers") { quantifiers.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("successors") { successors.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        for word in try record.optionalTexts("sufficiency") { sufficiency.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("plural_references") { pluralReferences.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("acknowledgements") { acknowledgements.formUnion(normalizer.terms(of: normalizer.words(word))) }
         for word in try record.optionalTexts("person_words") { personWords.formUnion(normalizer.terms(of: normalizer.words(word))) }

@@ -31,6 +31,9 @@ public struct Lexicon: Sendable {
     public internal(set) var quantifiers: Set<String> = []
     /// Words that ask for what comes after something ("what comes after that step?").
     public internal(set) var successors: Set<String> = []
+    /// Words that ask whether what one has is enough ("is Python enough?"): the tools named
+    /// are taken as known for the next step (`sufficiency` in lexicon.yaml).
+    public internal(set) var sufficiency: Set<String> = []
     /// References to several things at once ("what does each of them do?"): all the values
     /// the last answer named, where a singular "it" or "that" takes only the last.
     public internal(set) var pluralReferences: Set<String> = []
