@@ -24,17 +24,21 @@ import Testing
         Floor(file: "fresh-2.jsonl", withEncoder: false, intent: 0.975, entities: 0.93),
         // Blind on 2026-12-07 (89.1% of intents, lexical); the encoder's stage was tuned on it after.
         Floor(file: "blind-3.jsonl", withEncoder: true, intent: 0.955, entities: 0.95),
-        Floor(file: "blind-3.jsonl", withEncoder: false, intent: 0.90, entities: 0.915),
+        Floor(file: "blind-3.jsonl", withEncoder: false, intent: 0.905, entities: 0.935),
         // Blind on 2026-12-07 with the encoder in (93.1% of intents; 88.2% lexical alone).
-        Floor(file: "blind-4.jsonl", withEncoder: true, intent: 0.95, entities: 0.955),
-        Floor(file: "blind-4.jsonl", withEncoder: false, intent: 0.90, entities: 0.91),
+        Floor(file: "blind-4.jsonl", withEncoder: true, intent: 0.96, entities: 0.96),
+        Floor(file: "blind-4.jsonl", withEncoder: false, intent: 0.91, entities: 0.925),
         // Blind at session 7's start (93.1% of intents; 89.7% lexical alone); the work on
         // conversations was guided by it after.
-        Floor(file: "blind-6.jsonl", withEncoder: true, intent: 0.96, entities: 0.965),
-        Floor(file: "blind-6.jsonl", withEncoder: false, intent: 0.925, entities: 0.945),
+        Floor(file: "blind-6.jsonl", withEncoder: true, intent: 0.965, entities: 0.98),
+        Floor(file: "blind-6.jsonl", withEncoder: false, intent: 0.93, entities: 0.96),
         // Blind at session 7's end (94.5% of intents, 91.9% of entities; 91.2% lexical alone).
-        Floor(file: "blind-5.jsonl", withEncoder: true, intent: 0.94, entities: 0.925),
-        Floor(file: "blind-5.jsonl", withEncoder: false, intent: 0.91, entities: 0.915),
+        Floor(file: "blind-5.jsonl", withEncoder: true, intent: 0.945, entities: 0.925),
+        Floor(file: "blind-5.jsonl", withEncoder: false, intent: 0.915, entities: 0.915),
+        // Blind at session 8's start (92.3% of intents, 90.2% of entities; 88.5% lexical alone);
+        // the work of session 8 was guided by it after.
+        Floor(file: "blind-7.jsonl", withEncoder: true, intent: 0.95, entities: 0.94),
+        Floor(file: "blind-7.jsonl", withEncoder: false, intent: 0.91, entities: 0.925),
     ]
 
     @Test(arguments: floors)
