@@ -198,3 +198,24 @@ import Testing
         #expect(reply.entities[.role] == ["cloud-engineer"])
     }
 }
+
+@Suite struct LongMessageTests {
+    /// Several sentences telling about oneself, then a question: every fact told is noted
+    /// (the latest break before the question is taken), then the question answered.
+    @Test(arguments: [true, false])
+    func everyFactBeforeTheQuestionIsNoted(encoder: Bool) {
+        let line = "I've been a QA engineer for 5 years. I know Selenium and some Java. What should I learn to move into backend?"
+        let reply = OtherJobsTests.replies([line], encoder: encoder)[0]
+        #expect(reply.intent == "steps.next")
+        #expect(reply.text.hasPrefix("Noted: you know Java; you are a working professional.\nYour next step is step 2"), "answer: \(reply.text)")
+    }
+
+    /// A line read as a question of its own notes what it tells as well.
+    @Test(arguments: [true, false])
+    func aQuestionAfterTellingNotesTheTelling(encoder: Bool) {
+        let line = "I have been working as a support engineer in an IT company. Which backend role would suit me?"
+        let reply = OtherJobsTests.replies([line], encoder: encoder)[0]
+        #expect(reply.intent == "career.fit")
+        #expect(reply.text.hasPrefix("Noted: you are a working professional.\n"), "answer: \(reply.text)")
+    }
+}

@@ -37,8 +37,11 @@ extension Session {
     /// A line whose first clause tells the advisor about oneself (a profile update) and whose
     /// rest asks a question of the domain; both read without the context's referent. Nil for
     /// any other line.
+    ///
+    /// The latest break that leaves a statement before and a question after is taken: "I've
+    /// been a QA engineer for 5 years. I know Java. What should I learn?" tells both facts.
     func statementThenQuestion(in line: String, _ resolver: Resolver) -> (statement: Understanding, question: Understanding)? {
-        for (head, rest) in Self.clauseSplits(of: line) {
+        for (head, rest) in Self.clauseSplits(of: line).reversed() {
             let statement = resolver.resolve(advisor.language.analyze(head), context: context)
             guard statement.intent == .profileUpdate else { continue }
             // The rest must ask something of its own: "I know Python, Django and MySQL" is one

@@ -94,8 +94,12 @@ extension Session {
     /// question for the profile as it now is. The line is reported as what it asks.
     mutating func noteTelling(_ turn: inout Turn, _ resolver: Resolver) {
         let u = turn.understanding
-        guard u.intent == .profileUpdate || u.intent == .stepsNext || (u.intent == .outOfScope && !u.firm),
-              let compound = statementThenQuestion(in: turn.line, resolver) else { return }
+        guard !u.firm, let compound = statementThenQuestion(in: turn.line, resolver) else { return }
+        // A line read as a question of its own is read so still (the telling may set its
+        // scene: "…there are 'frontend' people and 'backend' people. How does their work
+        // differ?"); the telling is noted all the same when the question reads alike alone.
+        guard u.intent == .profileUpdate || u.intent == .stepsNext || u.intent == .outOfScope || compound.question.intent == u.intent
+        else { return }
         let change = updateProfile(compound.statement)
         turn.noted = composer.answer(compound.statement, profile: profile, change: change).text
         turn.understanding = compound.question
