@@ -219,3 +219,13 @@ import Testing
         #expect(reply.text.hasPrefix("Noted: you are a working professional.\n"), "answer: \(reply.text)")
     }
 }
+
+@Suite struct HeldRoleTests {
+    /// A role the person says they hold is no role they want to become: it says they work.
+    @Test(arguments: [true, false])
+    func aHeldRoleIsNoTarget(encoder: Bool) {
+        #expect(OtherJobsTests.replies(["I work as a DBA"], encoder: encoder)[0].text == "Noted: you are a working professional.")
+        #expect(OtherJobsTests.replies(["I'm working as a system analyst and want to become a cloud engineer"], encoder: encoder)[0].text
+            == "Noted: you are a working professional; you want to become a Cloud Engineer.")
+    }
+}

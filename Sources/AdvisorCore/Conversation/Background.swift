@@ -21,11 +21,12 @@ extension Resolver {
         }
     }
 
-    /// The mentions of another field or job that the line says the person is.
-    func background(in analysis: Analysis) -> [Mention] {
+    /// The mentions of another field or job that the line says the person is (of `type`: one
+    /// of the roles for "I work as a DBA", which is no role they want to become).
+    func background(in analysis: Analysis, of type: EntityType = .foreign) -> [Mention] {
         let lexicon = language.lexicon
         return analysis.mentions.filter { mention in
-            guard mention.value(of: .foreign) != nil, mention.range.lowerBound >= 2,
+            guard mention.value(of: type) != nil, mention.range.lowerBound >= 2,
                   lexicon.nameOpeners.contains(analysis.terms[mention.range.lowerBound - 1]) else { return false }
             let before = analysis.terms[..<(mention.range.lowerBound - 1)]
             return lexicon.selfDescriptions.contains { before.suffix($0.count).elementsEqual($0) }

@@ -98,12 +98,18 @@ extension Session {
         // A line read as a question of its own is read so still (the telling may set its
         // scene: "…there are 'frontend' people and 'backend' people. How does their work
         // differ?"); the telling is noted all the same when the question reads alike alone.
-        guard u.intent == .profileUpdate || u.intent == .stepsNext || u.intent == .outOfScope || compound.question.intent == u.intent
-        else { return }
+        let asksAlone = u.intent == .profileUpdate || u.intent == .stepsNext || u.intent == .outOfScope
+        // Besides, only a telling that says what the person is ("I have been working as…"): "My
+        // cousin works as a DBA" is no news about the person asking.
+        let terms = compound.statement.analysis.terms, descriptions = advisor.language.lexicon.selfDescriptions
+        let saysWhatOneIs = descriptions.contains { phrase in terms.indices.contains { terms[$0...].starts(with: phrase) } }
+        guard asksAlone || (compound.question.intent == u.intent && saysWhatOneIs) else { return }
         let change = updateProfile(compound.statement)
         turn.noted = composer.answer(compound.statement, profile: profile, change: change).text
-        turn.understanding = compound.question
-        turn.understanding.reason = "it tells about you first (noted), then asks: \(compound.question.reason)"
+        // Of a question the whole line asks as well, the whole line's reading keeps what the
+        // telling named ("My cousin works as a DBA. How much does that role pay?").
+        if asksAlone { turn.understanding = compound.question }
+        turn.understanding.reason = "it tells about you first (noted), then asks: \(turn.understanding.reason)"
         turn.toldThenAsked = true
     }
 

@@ -109,13 +109,17 @@ public struct Session: Sendable {
     mutating func updateProfile(_ understanding: Understanding) -> Profile {
         let analysis = understanding.analysis
         let negated = analysis.terms.contains { advisor.language.lexicon.negations.contains($0) }
+        // A role the person says they hold ("I work as a DBA") is no target: it says they work.
+        let held = Resolver(language: advisor.language).background(in: analysis, of: .role)
+        let target = analysis.mentions.first { $0.value(of: .role) != nil && !held.contains($0) }?.value(of: .role)?.id
+        let level = understanding.entities[.level]?.first ?? (held.isEmpty ? nil : Resolver.workingLevel)
         var change = Profile()
         _ = change.update(
             tools: understanding.entities[.tool] ?? [], steps: understanding.entities[.step] ?? [],
-            level: understanding.entities[.level]?.first, target: analysis.named(.role).first, negated: negated)
+            level: level, target: target, negated: negated)
         _ = profile.update(
             tools: understanding.entities[.tool] ?? [], steps: understanding.entities[.step] ?? [],
-            level: understanding.entities[.level]?.first, target: analysis.named(.role).first, negated: negated)
+            level: level, target: target, negated: negated)
         // "He already knows Python": the profile is of the person the user speaks for.
         if let whose = advisor.language.lexicon.spokenFor(in: analysis.words) {
             change.whose = whose
