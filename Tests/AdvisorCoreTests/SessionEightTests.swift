@@ -229,3 +229,13 @@ import Testing
             == "Noted: you are a working professional; you want to become a Cloud Engineer.")
     }
 }
+
+@Suite struct ArticleStepInComparisonTests {
+    /// Tools compared of which the article's step names only some: that step is quoted, saying
+    /// which it names, and cited as the article's.
+    @Test func aStepNamingOneOfTheToolsIsQuoted() {
+        let text = SourceLineTests.answer("should i learn go or python")
+        #expect(text.contains("The article's step 1, Learn Programming Languages, names Python of these: \"Start with beginner-friendly languages like Python or Java.\""))
+        #expect(text.contains("(Sources: the descriptions from \(SourceLineTests.general); what the article says from \(SourceLineTests.article).)"))
+    }
+}

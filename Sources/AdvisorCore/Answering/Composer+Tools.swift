@@ -44,10 +44,17 @@ extension Composer {
         // "Both" only of two: three or more are "all of them".
         let advice = t.fill(tools.count > 2 ? "tool_compare_advice_many" : "tool_compare_advice_two")
         // "Python or Java?": a step of the article that names them all is quoted, and cited.
-        let step = kb.steps.first { step in
-            step.source == "seed" && tools.allSatisfy { step.text.range(of: $0.name, options: .caseInsensitive) != nil }
-        }
-        let article = step.map { t.fill("tool_compare_article", ["number": String($0.number), "title": $0.title, "text": $0.text]) } ?? ""
+        // Else a step that names one of them ("Go or Python?": step 1 names Python), saying which.
+        func named(in step: Step) -> [Tool] { tools.filter { NextStepAdvice.names(step.text, $0.name) } }
+        let seedSteps = kb.steps.filter { $0.source == "seed" }
+        let step = seedSteps.first { named(in: $0).count == tools.count } ?? seedSteps.first { !named(in: $0).isEmpty }
+        let article = step.map { step in
+            let some = named(in: step)
+            return some.count == tools.count
+                ? t.fill("tool_compare_article", ["number": String(step.number), "title": step.title, "text": step.text])
+                : t.fill("tool_compare_article_some", ["number": String(step.number), "title": step.title, "text": step.text,
+                                                       "names": ListText.join(some.map(\.name))])
+        } ?? ""
         return t.fill("tool_compare", ["intro": t.fill("tool_compare_intro", ["names": names]), "items": items, "article": article,
                                        "advice": advice, "cite": citeParts(tools.map { ("part_descriptions", $0.source) } + [("part_article_line", step?.source)])])
     }

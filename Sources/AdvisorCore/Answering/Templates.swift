@@ -23,7 +23,7 @@ public struct Templates: Sendable {
         "heading_role", "heading_salary", "heading_work", "suggest", "clarify",
         "which_role", "which_roles", "which_tool", "which_tools", "which_tools_of", "which_step", "which_to_compare",
         "declined_forget", "next_step_assumed",
-        "role_compare_work", "role_compare_work_item", "role_compare_most_shared", "the_role", "fit_profile_roles", "fit_profile_start", "fit_role",
+        "role_compare_work", "role_compare_work_item", "role_compare_most_shared", "the_role", "tool_compare_article_some", "fit_profile_roles", "fit_profile_start", "fit_role",
         "profile_noted_other", "noted_knows_other", "noted_not_known_other", "noted_level_other", "noted_done_other", "noted_target_other",
         "profile_show_other",
     ]
