@@ -10,12 +10,16 @@ public struct Advisor: Sendable {
     public private(set) var meaning: Meaning?
     /// Whether the encoder is on, and if not, why.
     public private(set) var meaningStatus: MeaningStatus = .off(reason: "no sentence encoder was asked for")
+    /// The first words of every gap's words (`gaps.yaml`): a line holding none asks into no gap,
+    /// which most lines are found to do by one look-up a word.
+    let gapOpenings: Set<String>
 
     init(knowledge: KnowledgeBase, language: LanguageModel, templates: Templates, meaningSettings: MeaningSettings) {
         self.knowledge = knowledge
         self.language = language
         self.templates = templates
         self.meaningSettings = meaningSettings
+        gapOpenings = knowledge.gaps.reduce(into: Set<String>()) { $0.formUnion($1.firsts) }
     }
 
     /// Loads and validates every data file under `root`.

@@ -94,16 +94,19 @@ extension Session {
     /// question for the profile as it now is. The line is reported as what it asks.
     mutating func noteTelling(_ turn: inout Turn, _ resolver: Resolver) {
         let u = turn.understanding
-        guard !u.firm, let compound = statementThenQuestion(in: turn.line, resolver) else { return }
         // A line read as a question of its own is read so still (the telling may set its
         // scene: "…there are 'frontend' people and 'backend' people. How does their work
-        // differ?"); the telling is noted all the same when the question reads alike alone.
+        // differ?"); the telling is noted all the same when the question reads alike alone, if
+        // it says what the person is ("I have been working as…": "My cousin works as a DBA" is
+        // no news about the person asking). Looked for in the whole line first, which is cheap.
         let asksAlone = u.intent == .profileUpdate || u.intent == .stepsNext || u.intent == .outOfScope
-        // Besides, only a telling that says what the person is ("I have been working as…"): "My
-        // cousin works as a DBA" is no news about the person asking.
-        let terms = compound.statement.analysis.terms, descriptions = advisor.language.lexicon.selfDescriptions
-        let saysWhatOneIs = descriptions.contains { phrase in terms.indices.contains { terms[$0...].starts(with: phrase) } }
-        guard asksAlone || (compound.question.intent == u.intent && saysWhatOneIs) else { return }
+        let descriptions = advisor.language.lexicon.selfDescriptions
+        func saysWhatOneIs(_ terms: [String]) -> Bool {
+            descriptions.contains { phrase in terms.indices.contains { terms[$0...].starts(with: phrase) } }
+        }
+        guard !u.firm, asksAlone || saysWhatOneIs(turn.analysis.terms),
+              let compound = statementThenQuestion(in: turn.line, resolver),
+              asksAlone || (compound.question.intent == u.intent && saysWhatOneIs(compound.statement.analysis.terms)) else { return }
         let change = updateProfile(compound.statement)
         turn.noted = composer.answer(compound.statement, profile: profile, change: change).text
         // Of a question the whole line asks as well, the whole line's reading keeps what the
@@ -131,7 +134,8 @@ extension Session {
     /// conversation, or in words of the domain) the gap's first reading.
     func noteGap(_ turn: inout Turn) {
         let words = turn.analysis.words
-        guard let gap = advisor.knowledge.gaps.first(where: { $0.isAsked(in: words) }) else { return }
+        guard words.contains(where: advisor.gapOpenings.contains),
+              let gap = advisor.knowledge.gaps.first(where: { $0.isAsked(in: words) }) else { return }
         let u = turn.understanding
         if gap.readings.contains(u.intent), u.clarification == nil {
             turn.understanding.gap = gap.id

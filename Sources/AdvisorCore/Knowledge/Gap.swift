@@ -15,17 +15,30 @@ public struct Gap: Sendable, Equatable {
     /// salary divided by twelve).
     public var derive: String?
 
+    /// The first word of each of `words`, by which a line is looked up: every line passes by
+    /// every gap, and most hold none of its words.
+    let firsts: Set<String>
+
+    public init(id: String, readings: [Intent], words: [[String]], says: String?, derive: String?) {
+        self.id = id
+        self.readings = readings
+        self.words = words
+        self.says = says
+        self.derive = derive
+        firsts = Set(words.compactMap(\.first))
+    }
+
     /// The derivations the composer knows.
     static let derivations: Set<String> = ["monthly"]
 
     /// Whether `words` (a line's folded words) hold one of the gap's words or phrases.
-    func isAsked(in words: [String]) -> Bool { !positions(in: words).isEmpty }
+    func isAsked(in words: [String]) -> Bool { words.contains(where: firsts.contains) && !positions(in: words).isEmpty }
 
     /// Where in `words` the gap's words and phrases stand.
     func positions(in words: [String]) -> Set<Int> {
         var found = Set<Int>()
-        for phrase in self.words {
-            for i in words.indices where words[i...].starts(with: phrase) { found.formUnion(i..<(i + phrase.count)) }
+        for i in words.indices where firsts.contains(words[i]) {
+            for phrase in self.words where words[i...].starts(with: phrase) { found.formUnion(i..<(i + phrase.count)) }
         }
         return found
     }
