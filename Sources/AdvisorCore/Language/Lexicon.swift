@@ -43,8 +43,8 @@ public struct Lexicon: Sendable {
     /// Words after which a word names a thing ("a", "the", "of", "as"): where a word the
     /// advisor has never seen ("a police constable", "the salary of a bank PO") names a job.
     public internal(set) var nameOpeners: Set<String> = []
-    /// Words for a person ("guys", "folks", "one"), as terms: after the opening of one role's
-    /// name they name that role ("cloud guys"; `LanguageModel.personMentions`).
+    /// Words for a person ("guys", "folks"), as terms: after the opening of one role's
+    /// name they name that role ("cloud guys"; `LanguageModel.roleHeadMentions`).
     public internal(set) var personWords: Set<String> = []
     /// Phrases naming the person one speaks for ("my son", "he"), as folded words, and how the
     /// advisor names them back ("your son"; `spoken_for` in lexicon.yaml).
