@@ -101,6 +101,15 @@ import Testing
         #expect(OtherJobsTests.replies([line.text], encoder: encoder)[0].intent == line.intent)
     }
 
+    /// "Is Python enough to get a job?" takes Python as known and answers the step after it.
+    @Test(arguments: [true, false])
+    func isItEnoughAnswersTheStepAfterIt(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["is python enough to land a backend job?"], encoder: encoder)[0]
+        #expect(reply.intent == "steps.next")
+        #expect(reply.text.hasPrefix("Taking it that you know Python (tell me \"I know Python\" and I will remember it):\nYour next step is step 2"),
+                "answer: \(reply.text)")
+    }
+
     /// With Kotlin known, the framework advised is the one the knowledge base names for it.
     @Test func kotlinGetsTheFrameworkItsEntryNames() {
         let replies = OtherJobsTests.replies(["I know Kotlin", "what should I do next"], encoder: false)
