@@ -83,7 +83,7 @@ extension Composer {
     /// "Which job pays best for someone just starting out?": the role such a person starts in
     /// (`starts_for` in roles.yaml), not the best-paid of all. Nil when no level is named.
     func startingRole(for levels: [String]) -> Answer? {
-        guard !levels.isEmpty, let role = kb.rolesWithSalary.first(where: { !Set($0.startsFor).isDisjoint(with: levels) }),
+        guard !levels.isEmpty, let role = kb.startingRole(for: levels),
               let salary = role.salary else { return nil }
         let text = t.fill("role_rank_start", ["name": role.name, "salary": salary.text, "lpa": lpa([role])])
         return Answer(text: text, named: [EntityValue(.role, role.id)])

@@ -56,9 +56,7 @@ extension Resolver {
                 && (!comparable || kindsSaid.contains(intent))
             // "What is that job?" pointing back at the job in general is answered all the same
             // (by the intent the shape sends it to).
-            let instead = shape.instead != nil && analysis.pointsBack && analysis.named(type).isEmpty
-                && context.recent[type]?.last.map { shape.excludes.contains(EntityValue(type, $0)) } == true
-            marked[intent.ordinal] = count < shape.atLeast && !asksWhich && !instead
+            marked[intent.ordinal] = count < shape.atLeast && !asksWhich && excludedPointedAt(shape, analysis, context) == nil
         }
         return marked
     }

@@ -94,13 +94,21 @@ struct Resolver {
     /// the intent the shape says (`instead`). Nil for any other reading.
     private func pointsAtExcluded(_ understanding: Understanding, _ context: ConversationContext) -> Understanding? {
         guard let shape = language.shapes[understanding.intent], let other = shape.instead, let type = shape.requires,
-              (understanding.entities[type] ?? []).isEmpty, understanding.analysis.pointsBack,
-              let last = context.recent[type]?.last, shape.excludes.contains(EntityValue(type, last)) else { return nil }
+              (understanding.entities[type] ?? []).isEmpty,
+              let last = excludedPointedAt(shape, understanding.analysis, context) else { return nil }
         var reading = understanding
         reading.intent = other
         reading.entities = [:]
         reading.reason += "; it points back at \(last), which \(other.rawValue) answers"
         return reading
+    }
+
+    /// The value of its kind the line points back at, naming none, where the shape never takes
+    /// it but sends it elsewhere (`instead`): the job in general after its pay. Nil otherwise.
+    func excludedPointedAt(_ shape: IntentShape, _ analysis: Analysis, _ context: ConversationContext) -> String? {
+        guard shape.instead != nil, let type = shape.requires, analysis.pointsBack, analysis.named(type).isEmpty,
+              let last = context.recent[type]?.last, shape.excludes.contains(EntityValue(type, last)) else { return nil }
+        return last
     }
 
     /// Reads `analysis` as `intent`, chosen by the person in answer to a clarifying question.

@@ -6,13 +6,8 @@ extension Session {
     /// or the key words of its intent, is answered as that question; what comes before only
     /// sets the scene. Nil when there is no such sentence.
     func lastSentence(of line: String, _ resolver: Resolver) -> Understanding? {
-        let scalars = Array(line.unicodeScalars.prefix(2000))
-        guard let end = scalars.indices.dropLast().last(where: { ".!?".unicodeScalars.contains(scalars[$0]) && scalars[$0 + 1] == " " })
-        else { return nil }
-        var rest = String.UnicodeScalarView()
-        rest.append(contentsOf: scalars[(end + 1)...])
-        let text = String(rest).trimmingSpaces()
-        guard text.split(separator: " ").count >= 3 else { return nil }
+        let sentences = Self.sentences(of: line)
+        guard sentences.count > 1, let text = sentences.last, text.split(separator: " ").count >= 3 else { return nil }
         let language = advisor.language
         var read = language.analyze(text, referent: context.lastType)
         if !language.reads(read, sameWith: context.lastType), !resolver.speaksOfTheDomain(read) { read = language.analyze(text) }

@@ -183,7 +183,7 @@ extension Session {
         let levels = analysis.named(.level)
         guard !levels.isEmpty, understanding.clarification == nil, analysis.named(.role).isEmpty,
               let shape = advisor.language.shapes[understanding.intent], shape.takes.contains(.role), shape.atLeast <= 1,
-              let role = advisor.knowledge.roles.first(where: { !Set($0.startsFor).isDisjoint(with: levels) }) else { return understanding }
+              let role = advisor.knowledge.startingRole(for: levels) else { return understanding }
         var reading = understanding
         reading.entities[.role] = [role.id]
         reading.reason += "; \(role.id) is where a \(levels[0]) starts"

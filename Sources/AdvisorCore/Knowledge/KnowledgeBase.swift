@@ -25,6 +25,8 @@ public struct KnowledgeBase: Sendable {
 
     /// The roles that carry a figure of their own, in the article's table order.
     public var rolesWithSalary: [Role] { roles.filter { $0.salary != nil } }
+    /// The role someone at one of `levels` starts in (`starts_for` in roles.yaml), if any.
+    public func startingRole(for levels: [String]) -> Role? { roles.first { !Set($0.startsFor).isDisjoint(with: levels) } }
 
     /// The IDs each entity type may take, for validating aliases and answers.
     public func ids(of type: EntityType) -> [String]? {

@@ -65,18 +65,19 @@ extension Lexicon {
         }
         followupCues = try record.texts("followup").map { normalizer.terms(of: normalizer.words($0)) }
         let choices = try record.required("choices").record("'choices'", allowed: ["first", "second"])
-        for word in try choices.texts("first") { firstChoice.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try choices.texts("second") { secondChoice.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.texts("ignore") { ignored.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.texts("quantifiers") { quantifiers.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.optionalTexts("successors") { successors.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.optionalTexts("sufficiency") { sufficiency.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.optionalTexts("plural_references") { pluralReferences.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.optionalTexts("acknowledgements") { acknowledgements.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.optionalTexts("person_words") { personWords.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.optionalTexts("name_openers") { nameOpeners.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.optionalTexts("forgetting") { forgetting.formUnion(normalizer.terms(of: normalizer.words(word))) }
-        for word in try record.texts("negations") { negations.formUnion(normalizer.terms(of: normalizer.words(word))) }
+        func terms(_ texts: [String]) -> Set<String> { Set(texts.flatMap { normalizer.terms(of: normalizer.words($0)) }) }
+        firstChoice = terms(try choices.texts("first"))
+        secondChoice = terms(try choices.texts("second"))
+        ignored = terms(try record.texts("ignore"))
+        quantifiers = terms(try record.texts("quantifiers"))
+        negations = terms(try record.texts("negations"))
+        successors = terms(try record.optionalTexts("successors"))
+        sufficiency = terms(try record.optionalTexts("sufficiency"))
+        pluralReferences = terms(try record.optionalTexts("plural_references"))
+        acknowledgements = terms(try record.optionalTexts("acknowledgements"))
+        personWords = terms(try record.optionalTexts("person_words"))
+        nameOpeners = terms(try record.optionalTexts("name_openers"))
+        forgetting = terms(try record.optionalTexts("forgetting"))
         for word in try record.texts("references") {
             for term in normalizer.terms(of: normalizer.words(word)) { references.insert(term) }
         }

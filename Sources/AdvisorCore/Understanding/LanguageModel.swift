@@ -122,9 +122,9 @@ public final class LanguageModel: @unchecked Sendable {
         self.cueBoost = cueBoost
         self.exampleTable = exampleTable
         nameHeads = LazyValue { [entities] in entities.openings() }
-        roleOpenings = LazyValue { [entities] in
+        roleOpenings = LazyValue { [nameHeads] in
             var table: [String: String] = [:]
-            for (run, types) in entities.openings() where run.count == 1 {
+            for (run, types) in nameHeads.value where run.count == 1 {
                 if let roles = types[.role], roles.count == 1, let id = roles.first { table[run[0]] = id }
             }
             return table
