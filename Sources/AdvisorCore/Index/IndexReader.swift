@@ -74,6 +74,16 @@ struct IndexReader {
         return result
     }
 
+    /// What `IndexWriter.list` wrote: a count, then each value as `read` reads it.
+    mutating func list<T>(_ read: (inout IndexReader) throws -> T) throws -> [T] {
+        let n = try count()
+        guard n <= end - offset else { throw Damaged() }
+        var result: [T] = []
+        result.reserveCapacity(n)
+        for _ in 0..<n { result.append(try read(&self)) }
+        return result
+    }
+
     private mutating func align(_ alignment: Int) throws {
         let padded = (offset + alignment - 1) / alignment * alignment
         guard padded <= end else { throw Damaged() }

@@ -57,6 +57,12 @@ struct IndexWriter {
         for value in values { string(value) }
     }
 
+    /// A count, then each value as `write` writes it: `IndexReader.list` reads it back.
+    mutating func list<T>(_ values: some Collection<T>, _ write: (inout IndexWriter, T) -> Void) {
+        count(values.count)
+        for value in values { write(&self, value) }
+    }
+
     /// Pads with zeros to a multiple of `alignment`.
     mutating func align(_ alignment: Int) {
         while bytes.count % alignment != 0 { bytes.append(0) }

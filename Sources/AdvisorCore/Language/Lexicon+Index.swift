@@ -167,7 +167,20 @@ extension EntityType {
 
 extension Intent {
     init(reading r: inout IndexReader) throws {
-        guard let intent = Intent(rawValue: try r.string()) else { throw IndexReader.Damaged() }
+        self = try Intent(named: try r.string())
+    }
+
+    /// The intent an index names, or the index is damaged.
+    init(named name: String) throws {
+        guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
         self = intent
+    }
+}
+
+extension EntityType {
+    /// The entity type an index names, or the index is damaged.
+    init(named name: String) throws {
+        guard let type = EntityType(rawValue: name) else { throw IndexReader.Damaged() }
+        self = type
     }
 }

@@ -7,65 +7,53 @@
 extension LanguageModel {
     func write(to w: inout IndexWriter) {
         lexicon.write(to: &w)
-        w.count(shapes.count)
-        for intent in Intent.allCases {
-            guard let shape = shapes[intent] else { continue }
+        w.list(Intent.allCases.filter { shapes[$0] != nil }) { w, intent in
             w.string(intent.rawValue)
-            shape.write(to: &w)
+            shapes[intent]!.write(to: &w)
         }
         for number in [threshold, requiresPenalty, declineMargin, ambiguityMargin, unanchoredMargin, followupConfidence, cueBoost] {
             w.double(number)
         }
         w.double(anchoredDeclineMargin)
-        w.strings(qualifierNames.sorted())
-        w.strings(EntityType.allCases.filter(followupQualifiers.contains).map(\.rawValue))
-        w.strings(Intent.allCases.filter(fieldChoices.contains).map(\.rawValue))
-        w.count(idioms.count)
-        for idiom in idioms { w.strings(idiom) }
-        let counterparts = Intent.allCases.flatMap { last in
-            (followupCounterparts[last] ?? [:]).sorted(by: { $0.key < $1.key }).map { (last, $0.key, $0.value) }
-        }
-        w.count(counterparts.count)
-        for (last, type, intent) in counterparts {
-            w.string(last.rawValue)
-            w.string(type.rawValue)
-            w.string(intent.rawValue)
-        }
+        writeFollowups(to: &w)
         w.int(maxCharacters)
         w.bool(openingTerm)
         w.strings(anchors.sorted())
         w.strings(weakNames.sorted())
-        w.count(besideNames.count)
-        for (term, value) in besideNames.sorted(by: { $0.key < $1.key }) {
-            w.string(term)
-            w.string(value.type.rawValue)
-            w.string(value.id)
+        w.list(besideNames.sorted(by: { $0.key < $1.key })) { w, entry in
+            w.string(entry.key)
+            w.string(entry.value.type.rawValue)
+            w.string(entry.value.id)
         }
         w.strings(besideJoiners.sorted())
-        w.count(followupIntents.count)
-        for (type, intent) in followupIntents.sorted(by: { $0.key < $1.key }) {
-            w.string(type.rawValue)
-            w.string(intent.rawValue)
+        w.list(followupIntents.sorted(by: { $0.key < $1.key })) { w, entry in
+            w.string(entry.key.rawValue)
+            w.string(entry.value.rawValue)
         }
-        w.count(placeholders.count)
-        for (key, terms) in placeholders.sorted(by: { $0.key < $1.key }) {
-            w.string(key)
-            w.strings(terms)
+        w.list(placeholders.sorted(by: { $0.key < $1.key })) { w, entry in
+            w.string(entry.key)
+            w.strings(entry.value)
         }
-        w.count(cues.count)
-        for cue in cues {
-            w.count(cue.words.count)
-            for words in cue.words { w.strings(words) }
-            w.strings(Intent.allCases.filter(cue.intents.contains).map(\.rawValue))
-            w.bool(cue.boost != nil)
-            if let boost = cue.boost { w.double(boost) }
-            w.bool(cue.decides)
-        }
+        w.list(cues) { w, cue in cue.write(to: &w) }
         blob(&w) { knownPairs.write(to: &$0) }
         blob(&w) { entities.table.copy(to: &$0) }
         blob(&w) { corrector.copy(to: &$0) }
         blob(&w) { matcher.copy(to: &$0) }
         blob(&w) { exampleTable.write(to: &$0) }
+    }
+
+    /// What the follow-up stage reads besides its confidence and intents.
+    private func writeFollowups(to w: inout IndexWriter) {
+        w.strings(qualifierNames.sorted())
+        w.strings(EntityType.allCases.filter(followupQualifiers.contains).map(\.rawValue))
+        w.strings(Intent.allCases.filter(fieldChoices.contains).map(\.rawValue))
+        w.list(idioms) { w, idiom in w.strings(idiom) }
+        let counterparts = Intent.allCases.flatMap { last in
+            (followupCounterparts[last] ?? [:]).sorted(by: { $0.key < $1.key }).map { (last, $0.key, $0.value) }
+        }
+        w.list(counterparts) { w, entry in
+            for name in [entry.0.rawValue, entry.1.rawValue, entry.2.rawValue] { w.string(name) }
+        }
     }
 
     private func blob(_ w: inout IndexWriter, _ write: (inout IndexWriter) -> Void) {
@@ -76,82 +64,57 @@ extension LanguageModel {
 
     convenience init(reading r: inout IndexReader) throws {
         let lexicon = try Lexicon(reading: &r)
-        var shapes: [Intent: IntentShape] = [:]
-        for _ in 0..<(try r.count()) {
-            let intent = try Intent(reading: &r)
-            shapes[intent] = try IntentShape(reading: &r)
-        }
-        let threshold = try r.double(), requiresPenalty = try r.double(), declineMargin = try r.double()
-        let ambiguityMargin = try r.double(), unanchoredMargin = try r.double(), followupConfidence = try r.double()
-        let cueBoost = try r.double()
-        let anchoredDeclineMargin = try r.double()
-        let qualifierNames = Set(try r.strings())
-        let followupQualifiers = Set(try r.strings().map { name in
-            guard let type = EntityType(rawValue: name) else { throw IndexReader.Damaged() }
-            return type
-        })
-        let fieldChoices = Set(try r.strings().map { name in
-            guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
-            return intent
-        })
-        let idioms = try (0..<(try r.count())).map { _ in try r.strings() }
-        var followupCounterparts: [Intent: [EntityType: Intent]] = [:]
-        for _ in 0..<(try r.count()) {
-            let last = try Intent(reading: &r)
-            let type = try EntityType(reading: &r)
-            followupCounterparts[last, default: [:]][type] = try Intent(reading: &r)
-        }
+        let shapes = Dictionary(try r.list { r in (try Intent(reading: &r), try IntentShape(reading: &r)) }, uniquingKeysWith: { $1 })
+        let numbers = try (0..<8).map { _ in try r.double() }
+        let followups = try Followups(reading: &r)
         let maxCharacters = try r.int()
         let openingTerm = try r.bool()
         let anchors = Set(try r.strings()), weakNames = Set(try r.strings())
-        var besideNames: [String: EntityValue] = [:]
-        for _ in 0..<(try r.count()) {
-            let term = try r.string()
-            besideNames[term] = EntityValue(try EntityType(reading: &r), try r.string())
-        }
+        let besideNames = Dictionary(try r.list { r in (try r.string(), EntityValue(try EntityType(reading: &r), try r.string())) },
+                                     uniquingKeysWith: { $1 })
         let besideJoiners = Set(try r.strings())
-        var followupIntents: [EntityType: Intent] = [:]
-        for _ in 0..<(try r.count()) {
-            let type = try EntityType(reading: &r)
-            followupIntents[type] = try Intent(reading: &r)
-        }
-        var placeholders: [String: [String]] = [:]
-        for _ in 0..<(try r.count()) {
-            let key = try r.string()
-            placeholders[key] = try r.strings()
-        }
-        var cues: [Cue] = []
-        for _ in 0..<(try r.count()) {
-            var words: [[String]] = []
-            for _ in 0..<(try r.count()) { words.append(try r.strings()) }
-            let intents = try r.strings().map { name in
-                guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
-                return intent
-            }
-            let boost = try r.bool() ? try r.double() : nil
-            cues.append(Cue(words: words, intents: Set(intents), boost: boost, decides: try r.bool()))
-        }
+        let followupIntents = Dictionary(try r.list { r in (try EntityType(reading: &r), try Intent(reading: &r)) }, uniquingKeysWith: { $1 })
+        let placeholders = Dictionary(try r.list { r in (try r.string(), try r.strings()) }, uniquingKeysWith: { $1 })
+        let cues = try r.list { try Cue(reading: &$0) }
         var pairs = try r.blob(), names = try r.blob(), words = try r.blob(), matching = try r.blob(), texts = try r.blob()
         self.init(
             normalizer: Normalizer(lexicon: lexicon), entities: EntityLexicon(table: try AliasTable(reading: &names)),
             corrector: try SpellingCorrector(reading: &words), matcher: try IntentMatcher(reading: &matching), shapes: shapes,
-            threshold: threshold, requiresPenalty: requiresPenalty, declineMargin: declineMargin, ambiguityMargin: ambiguityMargin,
-            maxCharacters: maxCharacters, anchors: anchors, weakNames: weakNames, unanchoredMargin: unanchoredMargin,
-            followupConfidence: followupConfidence, openingTerm: openingTerm, followupIntents: followupIntents,
-            placeholders: placeholders, knownPairs: try TermSet(reading: &pairs), cues: cues, cueBoost: cueBoost,
+            threshold: numbers[0], requiresPenalty: numbers[1], declineMargin: numbers[2], ambiguityMargin: numbers[3],
+            maxCharacters: maxCharacters, anchors: anchors, weakNames: weakNames, unanchoredMargin: numbers[4],
+            followupConfidence: numbers[5], openingTerm: openingTerm, followupIntents: followupIntents,
+            placeholders: placeholders, knownPairs: try TermSet(reading: &pairs), cues: cues, cueBoost: numbers[6],
             exampleTable: try ExampleTable(reading: &texts))
         for blob in [pairs, names, words, matching, texts] { try blob.finish() }
         cueStarts = Self.cueStarts(cues)
         self.besideNames = besideNames
-        self.anchoredDeclineMargin = anchoredDeclineMargin
-        self.qualifierNames = qualifierNames
-        self.followupQualifiers = followupQualifiers
-        self.fieldChoices = fieldChoices
-        self.idioms = idioms
-        self.followupCounterparts = followupCounterparts
         self.besideJoiners = besideJoiners
+        anchoredDeclineMargin = numbers[7]
+        qualifierNames = followups.qualifierNames
+        followupQualifiers = followups.qualifiers
+        fieldChoices = followups.fieldChoices
+        idioms = followups.idioms
+        followupCounterparts = followups.counterparts
         comparedWords = ComparedWords(shapes)
         shapeWords = ShapeWords(shapes)
+    }
+
+    /// What `writeFollowups` wrote.
+    private struct Followups {
+        let qualifierNames: Set<String>, qualifiers: Set<EntityType>, fieldChoices: Set<Intent>
+        let idioms: [[String]], counterparts: [Intent: [EntityType: Intent]]
+
+        init(reading r: inout IndexReader) throws {
+            qualifierNames = Set(try r.strings())
+            qualifiers = Set(try r.strings().map { try EntityType(named: $0) })
+            fieldChoices = Set(try r.strings().map { try Intent(named: $0) })
+            idioms = try r.list { try $0.strings() }
+            var counterparts: [Intent: [EntityType: Intent]] = [:]
+            for (last, type, intent) in try r.list({ r in (try Intent(reading: &r), try EntityType(reading: &r), try Intent(reading: &r)) }) {
+                counterparts[last, default: [:]][type] = intent
+            }
+            self.counterparts = counterparts
+        }
     }
 
     static func cueStarts(_ cues: [Cue]) -> [String: [(cue: Int, word: Int)]] {
@@ -177,5 +140,22 @@ extension LanguageModel {
             for (c, w) in starts where (found[c] ?? Int.max) > w && terms[i...].starts(with: cues[c].words[w]) { found[c] = w }
         }
         return found
+    }
+}
+
+extension LanguageModel.Cue {
+    func write(to w: inout IndexWriter) {
+        w.list(words) { w, sequence in w.strings(sequence) }
+        w.strings(Intent.allCases.filter(intents.contains).map(\.rawValue))
+        w.bool(boost != nil)
+        if let boost { w.double(boost) }
+        w.bool(decides)
+    }
+
+    init(reading r: inout IndexReader) throws {
+        let words = try r.list { try $0.strings() }
+        let intents = Set(try r.strings().map { try Intent(named: $0) })
+        let boost = try r.bool() ? try r.double() : nil
+        self.init(words: words, intents: intents, boost: boost, decides: try r.bool())
     }
 }
