@@ -11,13 +11,7 @@ extension Resolver {
     func unknownRole(in analysis: Analysis, for intent: Intent) -> String? {
         guard language.shapes[intent]?.takes.contains(.role) == true, analysis.named(.role).isEmpty,
               analysis.words.count == analysis.terms.count else { return nil }
-        let lexicon = language.lexicon
-        func unknown(_ i: Int) -> Bool {
-            let term = analysis.terms[i]
-            return term.count >= 2 && term.allSatisfy(\.isLetter) && !analysis.mentions.contains { $0.range.contains(i) }
-                && !lexicon.filler.contains(term) && !lexicon.references.contains(term)
-                && language.matcher.intentsUsing(term) & ConversationContext.answerableBits == 0
-        }
+        func unknown(_ i: Int) -> Bool { isUnknownWord(i, in: analysis) }
         var i = 0
         while i < analysis.terms.count {
             // Not opening the line: "sounds good, how much does it pay?" names no job.
@@ -28,6 +22,15 @@ extension Resolver {
             i = end
         }
         return nil
+    }
+
+    /// Whether the term at `i` is a word the advisor knows nothing of: a word of letters that no
+    /// name covers, no filler or reference, and no example of an answerable intent uses.
+    func isUnknownWord(_ i: Int, in analysis: Analysis) -> Bool {
+        let term = analysis.terms[i], lexicon = language.lexicon
+        return term.count >= 2 && term.allSatisfy(\.isLetter) && !analysis.mentions.contains { $0.range.contains(i) }
+            && !lexicon.filler.contains(term) && !lexicon.references.contains(term)
+            && language.matcher.intentsUsing(term) & ConversationContext.answerableBits == 0
     }
 
     /// Whether the words at `range` stand where a role's name stands in a question of `intent`:

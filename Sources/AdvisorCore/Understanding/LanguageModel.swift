@@ -255,6 +255,20 @@ public final class LanguageModel: @unchecked Sendable {
                implied: implied)
     }
 
+    /// Where the follow-up cues that open the line end, and where those that close it begin
+    /// ("oops, I meant | devops | instead"): cues may follow one another, the longest first.
+    func followupCueBounds(_ terms: [String]) -> (end: Int, closing: Int) {
+        var end = 0, closing = terms.count
+        while let cue = lexicon.followupCues.filter({ !$0.isEmpty && terms[end...].starts(with: $0) }).max(by: { $0.count < $1.count }) {
+            end += cue.count
+        }
+        while let cue = lexicon.followupCues.filter({ !$0.isEmpty && closing - $0.count >= end && terms[end..<closing].reversed().starts(with: $0.reversed()) })
+                .max(by: { $0.count < $1.count }) {
+            closing -= cue.count
+        }
+        return (end, closing)
+    }
+
     /// The rest of `analyze` once the words are read: the referent's placeholder, every
     /// intent's score, cue words and the line's own request.
     /// - Parameter features: the features of `terms` as they stand (no referent).
@@ -282,14 +296,10 @@ public final class LanguageModel: @unchecked Sendable {
         let cued = cued(scored.map { ($0.intent, $0.score) }, terms: terms)
         var covered = Set<Int>()
         for mention in mentions { covered.formUnion(mention.range) }
-        var opensWithCue = false
-        var cueEnd = 0
-        for cue in lexicon.followupCues where !cue.isEmpty && terms.starts(with: cue) && cue.count > cueEnd {
-            opensWithCue = true
-            cueEnd = cue.count
-        }
+        let (cueEnd, closingCue) = followupCueBounds(terms)
+        let opensWithCue = cueEnd > 0
         let request = terms.enumerated().filter { i, term in
-            !covered.contains(i) && i >= cueEnd && !lexicon.filler.contains(term)
+            !covered.contains(i) && i >= cueEnd && i < closingCue && !lexicon.filler.contains(term)
         }.map(\.element)
         return Analysis(
             text: text, words: words, corrections: corrections, terms: terms, mentions: mentions,

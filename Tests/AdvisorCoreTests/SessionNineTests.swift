@@ -1,0 +1,68 @@
+/// What people wrote in the blind set of session 9 and the advisor lost: the trade's chat
+/// shorthand ("jr", "pkg", "cybersec"), a correction of the last question ("sorry, I meant
+/// senior"), and a job no list names, said as what one is ("I'm a QA tester"). Each with the
+/// sentence encoder and without it, on wordings that are in no evaluation set.
+import Testing
+@testable import AdvisorCore
+
+@Suite struct ChatShorthandTests {
+    /// The trade's shorthand reads as its words (`contractions` in lexicon.yaml).
+    @Test(arguments: [true, false])
+    func shorthandNamesTheRoleAndTheQuestion(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["sr backend dev pkg?", "cybersec specialist sal"], encoder: encoder)
+        #expect(replies[0].intent == "role.salary")
+        #expect(replies[0].entities[.role] == ["senior-backend-developer"])
+        #expect(replies[0].text.hasPrefix("A Senior Back-End Developer earns ₹7–12 LPA on average in India."))
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities[.role] == ["cybersecurity-specialist"])
+    }
+}
+
+@Suite struct CorrectionTests {
+    /// "Sorry, I meant…" asks the last question again of what was meant, whichever end of
+    /// the line the correction stands at.
+    @Test(arguments: [true, false])
+    func aCorrectionAsksTheLastQuestionOfWhatWasMeant(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what does a cloud engineer make", "oops, i meant devops engineer", "what is flask",
+                                              "django i meant"], encoder: encoder)
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities[.role] == ["devops-engineer"])
+        #expect(replies[1].text.hasPrefix("A DevOps Engineer earns ₹6–10 LPA on average in India."))
+        #expect(replies[3].intent == "tool.describe")
+        #expect(replies[3].entities[.tool] == ["django"])
+    }
+
+    /// "I mean" before a question of its own leaves the question as it is.
+    @Test(arguments: [true, false])
+    func aQuestionAfterIMeanIsReadAsItself(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what is flask", "i mean what does a dba do all day"], encoder: encoder)
+        #expect(replies[1].intent == "role.describe")
+        #expect(replies[1].entities[.role] == ["database-administrator"])
+    }
+}
+
+@Suite struct UnknownJobBackgroundTests {
+    /// A job no list names, said as what one is, is background: noted as working, not declined.
+    @Test(arguments: [true, false])
+    func aJobNoListNamesIsBackground(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["currently working as a payroll executive"], encoder: encoder)
+        #expect(replies[0].intent == "profile.update")
+        #expect(replies[0].entities[.level] == ["working-professional"])
+        #expect(replies[0].text.hasPrefix("Noted: you are a working professional."))
+    }
+
+    /// Said before a question, it is noted and the question is answered.
+    @Test(arguments: [true, false])
+    func aJobNoListNamesThenAQuestion(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["i am a payroll executive, what does an api developer earn?"], encoder: encoder)[0]
+        #expect(reply.intent == "role.salary")
+        #expect(reply.text.hasPrefix("Noted: you are a working professional.\nAn API Developer earns"))
+    }
+
+    /// Asked about, the same job is still declined by name.
+    @Test(arguments: [true, false])
+    func askedAboutItIsDeclined(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["what does a payroll executive earn"], encoder: encoder)[0]
+        #expect(reply.intent == "out_of_scope")
+    }
+}
