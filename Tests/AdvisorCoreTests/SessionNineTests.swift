@@ -66,3 +66,56 @@ import Testing
         #expect(reply.intent == "out_of_scope")
     }
 }
+
+@Suite struct SessionNineReadingTests {
+    /// A step named by its place asks of that step, not of the whole path.
+    @Test(arguments: [true, false])
+    func aStepNamedByItsPlaceIsThatStep(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["tell me the third step for becoming a backend engineer"], encoder: encoder)[0]
+        #expect(reply.intent == "steps.detail")
+        #expect(reply.entities[.step] == ["projects"])
+    }
+
+    /// "What did I say my … was" asks for the profile.
+    @Test(arguments: [true, false])
+    func askingWhatOneSaidShowsTheProfile(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["I know Java", "what did i tell you my background was"], encoder: encoder)
+        #expect(replies[1].intent == "profile.show")
+        #expect(replies[1].text.contains("Java"))
+    }
+
+    /// A follow-up that opens with "and" and only qualifies the role ("with years of experience")
+    /// goes on with the last question.
+    @Test(arguments: [true, false])
+    func aFollowUpWithAQualifierKeepsTheQuestion(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how much does a junior backend dev make", "and with 6 years of experience as a senior?"], encoder: encoder)
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities[.role] == ["senior-backend-developer"])
+    }
+
+    /// "That cleared my doubt" thanks; only "clear my profile" asks to forget.
+    @Test func clearedIsNoRequestToForget() {
+        let replies = OtherJobsTests.replies(["thank you so much, that cleared up my confusion", "clear my profile please"], encoder: false)
+        #expect(replies[0].intent == "thank")
+        #expect(replies[1].text.hasPrefix("Sorry, I cannot forget from a question. Type :forget"))
+    }
+
+    /// "Whats next" after a telling asks, though its opening is a contraction.
+    @Test(arguments: [true, false])
+    func aContractedQuestionAfterATelling(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["ok so i know java and spring, whats next"], encoder: encoder)[0]
+        #expect(reply.intent == "steps.next")
+        #expect(reply.text.hasPrefix("Noted: you know Java and Spring."))
+    }
+}
+
+@Suite struct RoleOpeningTests {
+    /// An opening that ends a longer name is that name's: "a non-technical person" is no
+    /// technical architect, and the picture of the back end is asked for.
+    @Test(arguments: [true, false])
+    func anOpeningInsideALongerNameNamesNoRole(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["explain the backend to a non-technical person please"], encoder: encoder)[0]
+        #expect(reply.intent == "backend.analogy")
+        #expect(reply.entities[.role] == nil)
+    }
+}

@@ -20,12 +20,7 @@ extension Resolver {
         // A needed word missing, or an opening refused: looked up once per word of the line.
         let byWords = language.shapeWords.marked(analysis.terms)
         for intent in Intent.allCases where byWords & 1 << UInt64(intent.ordinal) != 0 { marked[intent.ordinal] = true }
-        // A name of a kind the intent is never about ("explain Docker in simple words"), but for
-        // the values it excludes (the back-end developer is what the analogy pictures).
-        for (intent, shape) in language.shapes where !shape.notWith.isEmpty && analysis.mentions.contains(where: { mention in
-            mention.values.allSatisfy { shape.notWith.contains($0.type) && !shape.excludes.contains($0) } }) {
-            marked[intent.ordinal] = true
-        }
+        for (i, never) in namesNeverAbout(analysis).enumerated() where never { marked[i] = true }
         // Whether the context holds enough of some kind for a comparison of that kind, and the
         // comparisons whose kind the line says ("the roles"), worked out once per line.
         let comparable = language.shapes.values.contains { shape in
@@ -57,6 +52,18 @@ extension Resolver {
             // "What is that job?" pointing back at the job in general is answered all the same
             // (by the intent the shape sends it to).
             marked[intent.ordinal] = count < shape.atLeast && !asksWhich && excludedPointedAt(shape, analysis, context) == nil
+        }
+        return marked
+    }
+
+    /// Per intent (by `Intent.ordinal`), whether the line names something of a kind the intent
+    /// is never about ("explain Docker in simple words"), but for the values it excludes (the
+    /// back-end developer is what the analogy pictures).
+    func namesNeverAbout(_ analysis: Analysis) -> [Bool] {
+        var marked = [Bool](repeating: false, count: Intent.allCases.count)
+        for (intent, shape) in language.shapes where !shape.notWith.isEmpty && analysis.mentions.contains(where: { mention in
+            mention.values.allSatisfy { shape.notWith.contains($0.type) && !shape.excludes.contains($0) } }) {
+            marked[intent.ordinal] = true
         }
         return marked
     }

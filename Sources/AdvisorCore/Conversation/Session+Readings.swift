@@ -124,7 +124,7 @@ extension Session {
     func asksToForget(_ analysis: Analysis) -> Bool {
         let forgetting = advisor.language.lexicon.forgetting
         let aboutOneself = advisor.language.shapes[.profileUpdate]?.wordsNeeded ?? []
-        return analysis.terms.contains(where: forgetting.contains) && analysis.terms.contains(where: aboutOneself.contains)
+        return analysis.words.contains(where: forgetting.contains) && analysis.terms.contains(where: aboutOneself.contains)
             && !analysis.values.contains { [.role, .tool, .step].contains($0.type) }
     }
 

@@ -77,7 +77,8 @@ extension Lexicon {
         acknowledgements = terms(try record.optionalTexts("acknowledgements"))
         personWords = terms(try record.optionalTexts("person_words"))
         nameOpeners = terms(try record.optionalTexts("name_openers"))
-        forgetting = terms(try record.optionalTexts("forgetting"))
+        // As typed, not stemmed: "clear my profile" asks to forget; "that cleared my doubt" does not.
+        forgetting = Set(try record.optionalTexts("forgetting").flatMap { normalizer.words($0) })
         for word in try record.texts("references") {
             for term in normalizer.terms(of: normalizer.words(word)) { references.insert(term) }
         }

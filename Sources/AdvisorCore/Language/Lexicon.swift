@@ -170,8 +170,10 @@ public struct Lexicon: Sendable {
     public func asksSomething(_ clause: String) -> Bool {
         let text = clause.trimmingSpaces()
         if text.hasSuffix("?") { return true }
-        return text.split(separator: " ").prefix(3).contains { word in
-            questionOpeners.contains(word.lowercased().filter { $0.isLetter || $0 == "'" })
+        // "whats next", "what's next": a contraction opens what its expansion opens.
+        return text.split(separator: " ").prefix(3).contains { raw in
+            let word = raw.lowercased().filter { $0.isLetter || $0 == "'" }
+            return questionOpeners.contains(contractions[word]?.first ?? word)
         }
     }
 

@@ -19,13 +19,16 @@ extension LanguageModel {
                   let roles = heads[Array(terms[range])]?[.role], roles.count == 1 else { return nil }
             return roles.first
         }
-        func name(_ range: Range<Int>, _ id: String) {
+        @discardableResult func name(_ range: Range<Int>, _ id: String) -> Bool {
             // A role named already ("a cloud engineer guy") is left as it is; a name of a role and
             // of something else ("security") is narrowed to the role.
-            guard !result.contains(where: { $0.range.overlaps(range) && $0.values.count == 1 && $0.value(of: .role) != nil }) else { return }
+            guard !result.contains(where: { $0.range.overlaps(range) && $0.values.count == 1 && $0.value(of: .role) != nil }) else { return false }
+            // An opening that ends a longer name is that name's ("a non-technical person").
+            guard !result.contains(where: { $0.range.overlaps(range) && $0.range.lowerBound < range.lowerBound }) else { return false }
             result.removeAll { $0.range.overlaps(range) }
             let at = result.firstIndex { $0.range.lowerBound > range.lowerBound } ?? result.count
             result.insert(Mention(range: range, values: [EntityValue(.role, id)]), at: at)
+            return true
         }
         for i in 1..<terms.count where people.contains(terms[i]) {
             for length in [2, 1] where i >= length {
@@ -42,8 +45,7 @@ extension LanguageModel {
             named = false
             for i in terms.indices where !result.contains(where: { $0.range.contains(i) && $0.value(of: .role) != nil }) {
                 guard openings[terms[i]] != nil, let id = role(i..<(i + 1)), joinedToRole(i, terms, result) else { continue }
-                name(i..<(i + 1), id)
-                named = true
+                if name(i..<(i + 1), id) { named = true }
             }
         }
         return result
