@@ -119,3 +119,24 @@ import Testing
         #expect(reply.entities[.role] == nil)
     }
 }
+
+@Suite struct OtherEngineeringJobTests {
+    /// A job's noun ("engineer") after words the advisor never saw names another job, declined
+    /// by name whatever is asked of it: its pay, or the path to it.
+    @Test(arguments: [true, false])
+    func anotherEngineeringJobIsDeclinedByName(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how can i become a marine engineer", "what does a structural design engineer make"], encoder: encoder)
+        #expect(replies.map(\.intent) == ["out_of_scope", "out_of_scope"])
+        #expect(replies[0].text.hasPrefix("Sorry, I cannot answer about \"marine engineer\": it is not one of the back-end roles I know."))
+        #expect(replies[1].text.hasPrefix("Sorry, I cannot answer about \"structural design engineer\": it is not one of the back-end roles I know."))
+    }
+
+    /// Known words before the noun name no other job; nor does the job one holds.
+    @Test(arguments: [true, false])
+    func knownWordsOrOnesOwnJobAreNoOtherJob(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["how do i become a better engineer", "i am a marine engineer, how do i get into backend"], encoder: encoder)
+        #expect(replies[0].intent != "out_of_scope")
+        #expect(replies[1].intent != "out_of_scope")
+        #expect(replies[1].text.hasPrefix("Noted: you are a working professional."))
+    }
+}

@@ -65,12 +65,14 @@ struct Resolver {
               let top = ranked.first(where: { $0.intent != .outOfScope }) else {
             return Self.declined(analysis, 1, "none of its words are ones the advisor knows")
         }
-        if let declined = declineByExamples(analysis, context, base: base, bestIn: bestIn, top: top) { return declined }
+        // Another job named is declined by name, and firmly: no other stage may answer it.
+        let declined = declineByExamples(analysis, context, base: base, bestIn: bestIn, top: top)
         if let job = unknownRole(in: analysis, for: top.intent) {
             var understanding = Self.declined(analysis, 0.9, "it asks about \"\(job)\", which is none of the roles the advisor knows", firm: true)
             understanding.unknownRole = job
             return understanding
         }
+        if let declined { return declined }
         var understanding = Understanding(
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
             reason: "it matches the examples of \(top.intent.rawValue)")

@@ -6,20 +6,46 @@
 /// "earn"), name something the advisor knows nothing of. ("The smallest salary" is no job:
 /// after "the" stand the words that qualify.)
 extension Resolver {
-    /// The words of the line that name an unknown job, as typed, or nil: only for an intent
-    /// about roles, on a line that names no role of its own.
+    /// The words of the line that name an unknown job, as typed, or nil, on a line that names
+    /// no role of its own: for an intent about roles, words it never saw where a role's name
+    /// stands; for any intent about the career, a job's noun after such words ("how do I become
+    /// an aerospace engineer?" asks no path of ours; small talk and the profile are about no
+    /// job). A job the person says they hold is their background, no question (`unknownJob(in:)`).
     func unknownRole(in analysis: Analysis, for intent: Intent) -> String? {
-        guard language.shapes[intent]?.takes.contains(.role) == true, analysis.named(.role).isEmpty,
-              analysis.words.count == analysis.terms.count else { return nil }
-        func unknown(_ i: Int) -> Bool { isUnknownWord(i, in: analysis) }
+        guard !ConversationContext.social.contains(intent), intent != .profileUpdate, intent != .profileShow,
+              analysis.named(.role).isEmpty, analysis.words.count == analysis.terms.count else { return nil }
+        let held = unknownJob(in: analysis)
+        if let job = jobNounPhrase(in: analysis), held?.overlaps(job) != true { return analysis.words[job].joined(separator: " ") }
+        guard language.shapes[intent]?.takes.contains(.role) == true else { return nil }
         var i = 0
         while i < analysis.terms.count {
             // Not opening the line: "sounds good, how much does it pay?" names no job.
-            guard i > 0, unknown(i) else { i += 1; continue }
+            guard i > 0, isUnknownWord(i, in: analysis) else { i += 1; continue }
             var end = i + 1
-            while end < analysis.terms.count, unknown(end) { end += 1 }
-            if standsForARole(i..<end, in: analysis, for: intent) { return analysis.words[i..<end].joined(separator: " ") }
+            while end < analysis.terms.count, isUnknownWord(end, in: analysis) { end += 1 }
+            if held?.contains(i) != true, standsForARole(i..<end, in: analysis, for: intent) {
+                return analysis.words[i..<end].joined(separator: " ")
+            }
             i = end
+        }
+        return nil
+    }
+
+    /// "A mechanical design engineer": the noun of a job (a word that ends two roles' names,
+    /// `LanguageModel.roleNouns`) after a word that opens a name and up to three words, one of
+    /// them never seen and none of them a name or the opening of a role's name. "A good
+    /// engineer" names no other job (every word is known); "a cloud engineer" is ours.
+    func jobNounPhrase(in analysis: Analysis) -> Range<Int>? {
+        let terms = analysis.terms, nouns = language.roleNouns.value, openings = language.roleOpenings.value
+        for n in terms.indices.dropFirst(2) where nouns.contains(terms[n]) && !analysis.mentions.contains(where: { $0.range.contains(n) }) {
+            var start = n
+            while start > 0, n - start < 3, !language.lexicon.nameOpeners.contains(terms[start - 1]) { start -= 1 }
+            guard start > 0, start < n, language.lexicon.nameOpeners.contains(terms[start - 1]) else { continue }
+            let words = start..<n
+            guard words.contains(where: { isUnknownWord($0, in: analysis) }),
+                  !words.contains(where: { i in openings[terms[i]] != nil || analysis.mentions.contains { $0.range.contains(i) } })
+            else { continue }
+            return start..<(n + 1)
         }
         return nil
     }

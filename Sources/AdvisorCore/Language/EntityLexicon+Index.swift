@@ -147,6 +147,22 @@ struct AliasTable: @unchecked Sendable {
         return heads
     }
 
+    /// Per last term of an alias of two terms or more, the things of each type whose aliases
+    /// it ends ("engineer" ends "cloud engineer" and "devops engineer").
+    func endings() -> [String: [EntityType: Set<String>]] {
+        var tails: [String: [EntityType: Set<String>]] = [:]
+        for alias in 0..<max(0, termStart.count - 1) {
+            let first = Int(termStart[alias]), end = Int(termStart[alias + 1])
+            guard end - first > 1 else { continue }
+            let last = terms[Int(termIDs[end - 1])]
+            for v in Int(valueStart[alias])..<Int(valueStart[alias + 1]) {
+                let value = value(Int(valueIDs[v]))
+                tails[last, default: [:]][value.type, default: []].insert(value.id)
+            }
+        }
+        return tails
+    }
+
     /// Every alias as written, per value.
     func names() -> [EntityValue: [String]] {
         var result: [EntityValue: [String]] = [:]

@@ -13,6 +13,7 @@ public struct EntityLexicon: Sendable {
     public var names: [EntityValue: [String]] { allNames.value }
     /// Runs of terms that open longer names, with what they open (`AliasTable.openings`).
     func openings() -> [[String]: [EntityType: Set<String>]] { table.openings() }
+    func endings() -> [String: [EntityType: Set<String>]] { table.endings() }
 
     /// The surface words of all aliases, for typo correction.
     var surfaceWords: [String] { table.surfaceWords.all }

@@ -22,6 +22,9 @@ public final class LanguageModel: @unchecked Sendable {
     /// The one-word openings of exactly one role's names ("cloud": cloud-engineer), for a list
     /// of roles (`roleHeadMentions`): a plain table, as lines that name a role look it up.
     let roleOpenings: LazyValue<[String: String]>
+    /// The words that end the names of two roles or more ("engineer", "developer"): the noun
+    /// of a job, whatever words come before it. Made the first time a line needs it.
+    let roleNouns: LazyValue<Set<String>>
     public let threshold: Double
     let requiresPenalty: Double
     /// A line whose out-of-scope score comes within this of the best intent is declined.
@@ -128,6 +131,9 @@ public final class LanguageModel: @unchecked Sendable {
                 if let roles = types[.role], roles.count == 1, let id = roles.first { table[run[0]] = id }
             }
             return table
+        }
+        roleNouns = LazyValue { [entities] in
+            Set(entities.endings().compactMap { tail, types in (types[.role]?.count ?? 0) > 1 ? tail : nil })
         }
     }
 
