@@ -98,4 +98,79 @@ extension IntentMatcher {
             }
         }
     }
+
+    /// Every buffer one question needs, from one allocation (a dozen arrays, some regrown intent
+    /// by intent, cost more than the smaller intents' scoring): the query's postings as cursors,
+    /// intent by intent (`cursorStart`), each intent's in line order; the walks' scratch; the
+    /// best cosines.
+    struct QueryBuffers {
+        let memory: UnsafeMutableRawPointer
+        let cursors: UnsafeMutablePointer<Cursor>
+        let cursorStart: UnsafeMutablePointer<Int>
+        var scratch: IntentScratch
+        var best: Best
+
+        init(_ matcher: IntentMatcher, queryIDs: [Int]) {
+            let intentCount = Intent.allCases.count
+            var cursorTotal = 0
+            for id in queryIDs { cursorTotal += Int(matcher.directoryStart[id + 1]) - Int(matcher.directoryStart[id]) }
+            var largestSmall = 0
+            for i in 0..<intentCount where Int(matcher.intentStart[i + 1] - matcher.intentStart[i]) <= matcher.smallIntent {
+                largestSmall = max(largestSmall, Int(matcher.intentStart[i + 1] - matcher.intentStart[i]))
+            }
+            var layout = ScratchLayout()
+            let cursorsAt = layout.take(Cursor.self, cursorTotal)
+            let cursorStartAt = layout.take(Int.self, intentCount + 1)
+            let fillAt = layout.take(Int.self, intentCount + 1)
+            let weight2At = layout.take(Double.self, queryIDs.count)
+            let orderAt = layout.take(Int.self, queryIDs.count)
+            let hitsAt = layout.take(Int.self, queryIDs.count)
+            let lightOnBitAt = layout.take(Double.self, 64)
+            let valuesAt = layout.take(Double.self, matcher.nearest)
+            let sumsAt = layout.take(Double.self, largestSmall)
+            // One more than the documents: the small intents' loop writes one past the last it keeps.
+            let touchedAt = layout.take(Int.self, largestSmall + 1)
+            let seedsAt = layout.take(Int.self, IntentMatcher.seedFeatures * IntentMatcher.seedsPerFeature)
+            memory = UnsafeMutableRawPointer.allocate(byteCount: max(1, layout.size), alignment: layout.alignment)
+            cursorStart = (memory + cursorStartAt).bindMemory(to: Int.self, capacity: intentCount + 1)
+            cursors = (memory + cursorsAt).bindMemory(to: Cursor.self, capacity: cursorTotal)
+            let weight2 = (memory + weight2At).bindMemory(to: Double.self, capacity: queryIDs.count)
+            for (q, id) in queryIDs.enumerated() { weight2[q] = matcher.idf[id] * matcher.idf[id] }
+            scratch = IntentScratch(weight2: weight2, order: (memory + orderAt).bindMemory(to: Int.self, capacity: queryIDs.count),
+                                    hits: (memory + hitsAt).bindMemory(to: Int.self, capacity: queryIDs.count),
+                                    lightOnBit: (memory + lightOnBitAt).bindMemory(to: Double.self, capacity: 64),
+                                    sums: (memory + sumsAt).bindMemory(to: Double.self, capacity: largestSmall),
+                                    touched: (memory + touchedAt).bindMemory(to: Int.self, capacity: largestSmall + 1),
+                                    seeds: (memory + seedsAt).bindMemory(to: Int.self, capacity: IntentMatcher.seedFeatures * IntentMatcher.seedsPerFeature))
+            best = Best(values: (memory + valuesAt).bindMemory(to: Double.self, capacity: matcher.nearest), count: matcher.nearest)
+            placeCursors(matcher, queryIDs, fill: (memory + fillAt).bindMemory(to: Int.self, capacity: intentCount + 1))
+        }
+
+        /// Each query feature's postings of each intent, as a cursor, intent by intent.
+        private func placeCursors(_ matcher: IntentMatcher, _ queryIDs: [Int], fill: UnsafeMutablePointer<Int>) {
+            let intentCount = Intent.allCases.count
+            cursorStart.initialize(repeating: 0, count: intentCount + 1)
+            for id in queryIDs {
+                for entry in Int(matcher.directoryStart[id])..<Int(matcher.directoryStart[id + 1]) {
+                    cursorStart[Int(matcher.directory[2 * entry]) + 1] += 1
+                }
+            }
+            for i in 0..<intentCount { cursorStart[i + 1] += cursorStart[i] }
+            fill.initialize(from: cursorStart, count: intentCount + 1)
+            for (q, id) in queryIDs.enumerated() {
+                let w = matcher.idf[id]
+                let bit = matcher.featureBit[id]
+                let first = Int(matcher.directoryStart[id]), last = Int(matcher.directoryStart[id + 1])
+                for entry in first..<last {
+                    let intent = Int(matcher.directory[2 * entry])
+                    let end = entry + 1 < last ? Int(matcher.directory[2 * entry + 3]) : Int(matcher.postingStart[id + 1])
+                    (cursors + fill[intent]).initialize(to: Cursor(position: Int(matcher.directory[2 * entry + 1]), end: end, weight2: w * w,
+                                                                   bit: 1 << (bit & ~IntentMatcher.exactFlag), exact: bit & IntentMatcher.exactFlag != 0, query: q))
+                    fill[intent] += 1
+                }
+            }
+        }
+
+        func deallocate() { memory.deallocate() }
+    }
 }

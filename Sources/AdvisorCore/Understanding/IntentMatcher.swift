@@ -116,6 +116,40 @@ struct IntentMatcher: @unchecked Sendable {
     /// - Parameter excluded: an example left out of the scoring, for `advisor check`'s
     ///   leave-one-out test (how an example fares when it is not there to match itself).
     func scores(features lineFeatures: [String], excluding excluded: Int? = nil) -> [(intent: Intent, score: Double, example: Int)] {
+        guard let (ids, queryNorm) = query(lineFeatures) else { return [] }
+        let intentCount = Intent.allCases.count
+        var buffers = QueryBuffers(self, queryIDs: ids)
+        defer { buffers.deallocate() }
+        let cursorStart = buffers.cursorStart, cursors = buffers.cursors
+        let excludedDocument = excluded.flatMap { $0 >= 0 && $0 < documentOf.count ? Int(documentOf[$0]) : nil }
+        var result: [(intent: Intent, score: Double, example: Int)] = []
+        result.reserveCapacity(intentCount)
+        ids.withUnsafeBufferPointer { queryIDs in
+            for (index, intent) in Intent.allCases.enumerated() where cursorStart[index] < cursorStart[index + 1] {
+                bestOf(intent: index, cursors: UnsafeMutableBufferPointer(start: cursors + cursorStart[index], count: cursorStart[index + 1] - cursorStart[index]),
+                       queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded, excludedDocument: excludedDocument,
+                       scratch: &buffers.scratch, best: &buffers.best)
+                let best = buffers.best
+                guard best.example >= 0 else { continue }
+                // The best example counts most; the next ones steady it against one lucky example.
+                let k = nearest
+                var score = best.values[0]
+                if k > 1 {
+                    var rest = 0.0
+                    for j in 1..<k { rest += best.values[j] }
+                    score = 0.7 * best.values[0] + 0.3 * rest / Double(k - 1)
+                }
+                result.append((intent, score, best.example))
+            }
+        }
+        Self.sortByScore(&result)
+        return result
+    }
+
+    /// The line's known features (each once, in line order) and the query's norm, in which an
+    /// unknown word counts as the rarest known feature times `unknownWeight`; nil for a line
+    /// of no weight.
+    private func query(_ lineFeatures: [String]) -> (ids: [Int], norm: Double)? {
         var queryIDs: [Int] = []
         queryIDs.reserveCapacity(lineFeatures.count)
         var seen = Set<Int>()
@@ -132,88 +166,12 @@ struct IntentMatcher: @unchecked Sendable {
                 norm2 += w * w
             }
         }
-        guard norm2 > 0 else { return [] }
-        let queryNorm = sqrt(norm2)
+        return norm2 > 0 ? (queryIDs, sqrt(norm2)) : nil
+    }
 
-        // The query's postings, intent by intent, each intent's in line order.
-        let intentCount = Intent.allCases.count
-        var cursorTotal = 0
-        for id in queryIDs { cursorTotal += Int(directoryStart[id + 1]) - Int(directoryStart[id]) }
-        var largestSmall = 0
-        for i in 0..<intentCount where Int(intentStart[i + 1] - intentStart[i]) <= smallIntent {
-            largestSmall = max(largestSmall, Int(intentStart[i + 1] - intentStart[i]))
-        }
-        // Every buffer the question needs, from one allocation (a dozen arrays, some regrown
-        // intent by intent, cost more than the smaller intents' scoring).
-        var layout = ScratchLayout()
-        let cursorsAt = layout.take(Cursor.self, cursorTotal)
-        let cursorStartAt = layout.take(Int.self, intentCount + 1)
-        let fillAt = layout.take(Int.self, intentCount + 1)
-        let weight2At = layout.take(Double.self, queryIDs.count)
-        let orderAt = layout.take(Int.self, queryIDs.count)
-        let hitsAt = layout.take(Int.self, queryIDs.count)
-        let lightOnBitAt = layout.take(Double.self, 64)
-        let valuesAt = layout.take(Double.self, nearest)
-        let sumsAt = layout.take(Double.self, largestSmall)
-        // One more than the documents: the small intents' loop writes one past the last it keeps.
-        let touchedAt = layout.take(Int.self, largestSmall + 1)
-        let seedsAt = layout.take(Int.self, Self.seedFeatures * Self.seedsPerFeature)
-        let memory = UnsafeMutableRawPointer.allocate(byteCount: max(1, layout.size), alignment: layout.alignment)
-        defer { memory.deallocate() }
-
-        let cursorStart = (memory + cursorStartAt).bindMemory(to: Int.self, capacity: intentCount + 1)
-        cursorStart.initialize(repeating: 0, count: intentCount + 1)
-        for id in queryIDs {
-            for entry in Int(directoryStart[id])..<Int(directoryStart[id + 1]) { cursorStart[Int(directory[2 * entry]) + 1] += 1 }
-        }
-        for i in 0..<intentCount { cursorStart[i + 1] += cursorStart[i] }
-        let cursors = (memory + cursorsAt).bindMemory(to: Cursor.self, capacity: cursorTotal)
-        let fill = (memory + fillAt).bindMemory(to: Int.self, capacity: intentCount + 1)
-        fill.initialize(from: cursorStart, count: intentCount + 1)
-        for (q, id) in queryIDs.enumerated() {
-            let w = idf[id]
-            let bit = featureBit[id]
-            let first = Int(directoryStart[id]), last = Int(directoryStart[id + 1])
-            for entry in first..<last {
-                let intent = Int(directory[2 * entry])
-                let end = entry + 1 < last ? Int(directory[2 * entry + 3]) : Int(postingStart[id + 1])
-                (cursors + fill[intent]).initialize(to: Cursor(position: Int(directory[2 * entry + 1]), end: end, weight2: w * w,
-                                                               bit: 1 << (bit & ~Self.exactFlag), exact: bit & Self.exactFlag != 0, query: q))
-                fill[intent] += 1
-            }
-        }
-
-        let excludedDocument = excluded.flatMap { $0 >= 0 && $0 < documentOf.count ? Int(documentOf[$0]) : nil }
-        var result: [(intent: Intent, score: Double, example: Int)] = []
-        result.reserveCapacity(intentCount)
-        let weight2 = (memory + weight2At).bindMemory(to: Double.self, capacity: queryIDs.count)
-        for (q, id) in queryIDs.enumerated() { weight2[q] = idf[id] * idf[id] }
-        var scratch = IntentScratch(weight2: weight2, order: (memory + orderAt).bindMemory(to: Int.self, capacity: queryIDs.count),
-                                    hits: (memory + hitsAt).bindMemory(to: Int.self, capacity: queryIDs.count),
-                                    lightOnBit: (memory + lightOnBitAt).bindMemory(to: Double.self, capacity: 64),
-                                    sums: (memory + sumsAt).bindMemory(to: Double.self, capacity: largestSmall),
-                                    touched: (memory + touchedAt).bindMemory(to: Int.self, capacity: largestSmall + 1),
-                                    seeds: (memory + seedsAt).bindMemory(to: Int.self, capacity: Self.seedFeatures * Self.seedsPerFeature))
-        var best = Best(values: (memory + valuesAt).bindMemory(to: Double.self, capacity: nearest), count: nearest)
-        queryIDs.withUnsafeBufferPointer { queryIDs in
-            for (index, intent) in Intent.allCases.enumerated() where cursorStart[index] < cursorStart[index + 1] {
-                bestOf(intent: index, cursors: UnsafeMutableBufferPointer(start: cursors + cursorStart[index], count: cursorStart[index + 1] - cursorStart[index]),
-                       queryIDs: queryIDs, queryNorm: queryNorm, excluded: excluded, excludedDocument: excludedDocument,
-                       scratch: &scratch, best: &best)
-                guard best.example >= 0 else { continue }
-                // The best example counts most; the next ones steady it against one lucky example.
-                let k = nearest
-                var score = best.values[0]
-                if k > 1 {
-                    var rest = 0.0
-                    for j in 1..<k { rest += best.values[j] }
-                    score = 0.7 * best.values[0] + 0.3 * rest / Double(k - 1)
-                }
-                result.append((intent, score, best.example))
-            }
-        }
-        // `result` is in the contract's order, so a stable sort on the score alone breaks ties
-        // by it: an insertion sort (a few dozen intents) moves an entry only past lower scores.
+    /// `result` is in the contract's order, so a stable sort on the score alone breaks ties by
+    /// it: an insertion sort (a few dozen intents) moves an entry only past lower scores.
+    private static func sortByScore(_ result: inout [(intent: Intent, score: Double, example: Int)]) {
         result.withUnsafeMutableBufferPointer { result in
             for i in result.indices.dropFirst() {
                 let entry = result[i]
@@ -225,6 +183,5 @@ struct IntentMatcher: @unchecked Sendable {
                 result[j] = entry
             }
         }
-        return result
     }
 }

@@ -116,31 +116,6 @@ extension LanguageModel {
             self.counterparts = counterparts
         }
     }
-
-    static func cueStarts(_ cues: [Cue]) -> [String: [(cue: Int, word: Int)]] {
-        var starts: [String: [(cue: Int, word: Int)]] = [:]
-        for (c, cue) in cues.enumerated() {
-            for (w, words) in cue.words.enumerated() { starts[words[0], default: []].append((c, w)) }
-        }
-        return starts
-    }
-
-    /// For each cue, the first of its word sequences (in the order given) found anywhere in
-    /// `terms`, or nil: one lookup per term instead of a scan per cue.
-    func cueWords(in terms: [String]) -> [Int?] {
-        var found = [Int?](repeating: nil, count: cues.count)
-        if cueStarts.isEmpty && !cues.isEmpty {
-            for (c, cue) in cues.enumerated() {
-                found[c] = cue.words.firstIndex { w in terms.indices.contains { terms[$0...].starts(with: w) } }
-            }
-            return found
-        }
-        for i in terms.indices {
-            guard let starts = cueStarts[terms[i]] else { continue }
-            for (c, w) in starts where (found[c] ?? Int.max) > w && terms[i...].starts(with: cues[c].words[w]) { found[c] = w }
-        }
-        return found
-    }
 }
 
 extension LanguageModel.Cue {

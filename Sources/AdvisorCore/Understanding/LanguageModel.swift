@@ -143,40 +143,6 @@ public final class LanguageModel: @unchecked Sendable {
     /// tables on every line.
     public let lexicon: Lexicon
 
-    /// The cue words' effect on a line's scores from the examples (best first): `scores` with
-    /// every boost of the cues found in `terms` (they choose between readings), `base` with only
-    /// those of the cues that decide (whether to answer at all is judged on the examples and
-    /// on these alone), the cue words found and the intents they favour.
-    func cued(_ raw: [(intent: Intent, score: Double)], terms: [String])
-        -> (scores: [(intent: Intent, score: Double)], base: [(intent: Intent, score: Double)], fired: [String], favoured: Set<Intent>,
-            decided: Set<Intent>) {
-        var scores = raw
-        var base = raw
-        var fired: [String] = []
-        var favoured = Set<Intent>()
-        var decidedFor = Set<Intent>()
-        var decided = false
-        let found = cueWords(in: terms)
-        for (c, cue) in cues.enumerated() {
-            guard let word = found[c] else { continue }
-            fired.append(cue.words[word].joined(separator: " "))
-            favoured.formUnion(cue.intents)
-            let boost = cue.boost ?? cueBoost
-            for i in scores.indices where cue.intents.contains(scores[i].intent) { scores[i].score += boost }
-            if cue.decides {
-                decided = true
-                decidedFor.formUnion(cue.intents)
-                for i in base.indices where cue.intents.contains(base[i].intent) { base[i].score += boost }
-            }
-        }
-        func byScore(_ a: (intent: Intent, score: Double), _ b: (intent: Intent, score: Double)) -> Bool {
-            a.score != b.score ? a.score > b.score : a.intent < b.intent
-        }
-        if !fired.isEmpty { scores.sort(by: byScore) }
-        if decided { base.sort(by: byScore) }
-        return (scores, base, fired, favoured, decidedFor)
-    }
-
     private func nearestExamples(_ scored: [(intent: Intent, score: Double, example: Int)]) -> [(intent: Intent, example: Int)] {
         scored.prefix(4).compactMap { s in s.example >= 0 && s.example < exampleTable.count ? (s.intent, s.example) : nil }
     }
