@@ -25,7 +25,7 @@ import Testing
         }
         let reference = ReferenceMatcher(
             examples: examples, unknownWord: numbers["unknown_word"]!, placeholderWeight: numbers["placeholder_weight"]!,
-            nearest: Int(numbers["nearest"]!), concentration: numbers["concentration"]!, exclusive: exclusive)
+            nearest: Int(numbers["nearest"]!), exclusive: exclusive)
         return (examples, reference)
     }()
 

@@ -4,10 +4,10 @@ import Foundation
 extension IntentMatcher {
     /// Indexes the examples (numbered in the order given) and reads the index in memory.
     init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1,
-         nearest: Int = 1, concentration: Double = 0, exclusive: Set<String> = []) {
+         nearest: Int = 1, exclusive: Set<String> = []) {
         var writer = IndexWriter()
         Self.write(examples: examples, unknownWord: unknownWord, placeholderWeight: placeholderWeight, nearest: nearest,
-                   concentration: concentration, exclusive: exclusive, to: &writer)
+                   exclusive: exclusive, to: &writer)
         let bytes = IndexBytes(copying: writer.bytes)
         var reader = IndexReader(bytes)
         // What was just written reads back, or the writer and reader are out of step: a bug.
@@ -57,9 +57,9 @@ extension IntentMatcher {
 
     /// Weighs the features (TF-IDF, with the settings' adjustments) and writes the index.
     static func write(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double,
-                      nearest: Int, concentration: Double, exclusive: Set<String>, to writer: inout IndexWriter) {
+                      nearest: Int, exclusive: Set<String>, to writer: inout IndexWriter) {
         let numbered = NumberedFeatures(examples)
-        let idf = numbered.weights(concentration: concentration, placeholderWeight: placeholderWeight)
+        let idf = numbered.weights(placeholderWeight: placeholderWeight)
         // An example that names another field ("what does a #foreign earn") should only
         // match lines that name one too; it must not pull "what skills do I need" out.
         let exclusiveFeature = exclusive.compactMap { numbered.ids[$0] }.sorted()
@@ -100,20 +100,9 @@ extension IntentMatcher {
         }
 
         /// Each feature's weight: its inverse document frequency, adjusted by the settings.
-        func weights(concentration: Double, placeholderWeight: Double) -> [Double] {
+        func weights(placeholderWeight: Double) -> [Double] {
             let n = Double(exampleFeatures.count)
             var idf = documentFrequency.map { log((n + 1) / (Double($0) + 1)) + 1 }
-            // A feature found under few intents tells more than its rarity among examples says
-            // ("analogy" belongs to one intent; "explain" to ten), so it is weighted up by
-            // (log((K+1)/(k+1)) + 1)^concentration, k = intents using it of K intents.
-            if concentration > 0 {
-                var intentsPerFeature = [Set<Intent>](repeating: [], count: idf.count)
-                for (i, ids) in exampleFeatures.enumerated() { for id in ids { intentsPerFeature[id].insert(exampleIntent[i]) } }
-                let k = Double(Set(exampleIntent).count)
-                for id in idf.indices {
-                    idf[id] *= pow(log((k + 1) / (Double(intentsPerFeature[id].count) + 1)) + 1, concentration)
-                }
-            }
             // Entity placeholders ("#role") say what a line is about more surely than their
             // frequency among the examples suggests, so they may weigh more.
             for (feature, id) in ids where feature.hasPrefix("#") && !feature.utf8.contains(UInt8(ascii: " ")) { idf[id] *= placeholderWeight }

@@ -7,7 +7,7 @@ import Foundation
 extension LanguageModel {
     static let matchingKeys: Set<String> = ["threshold", "unknown_word", "requires_penalty", "placeholders", "intents",
                                "followup_confidence", "followup_intents", "placeholder_weight",
-                               "nearest", "opening_term", "decline_margin", "concentration",
+                               "nearest", "opening_term", "decline_margin",
                                "cues", "cue_boost", "ambiguity_margin", "max_characters",
                                "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names",
                                "anchored_decline_margin", "followup_counterparts", "qualifier_names", "idioms", "field_choices",
@@ -51,7 +51,6 @@ extension LanguageModel {
             matcher: IntentMatcher(examples: indexed, unknownWord: try number("unknown_word"),
                                    placeholderWeight: try number("placeholder_weight"),
                                    nearest: Int(try number("nearest")),
-                                   concentration: try number("concentration"),
                                    exclusive: Set(try record.texts("exclusive_placeholders"))), shapes: shapes,
             threshold: model.threshold, requiresPenalty: model.requiresPenalty, declineMargin: model.declineMargin,
             followupConfidence: model.followupConfidence, openingTerm: model.openingTerm, followupIntents: followupIntents,

@@ -17,7 +17,7 @@ struct ReferenceMatcher {
     private let nearest: Int
 
     init(examples: [(intent: Intent, features: [String])], unknownWord: Double, placeholderWeight: Double = 1,
-         nearest: Int = 1, concentration: Double = 0, exclusive: Set<String> = []) {
+         nearest: Int = 1, exclusive: Set<String> = []) {
         unknownWeight = unknownWord
         self.nearest = max(1, nearest)
         var documentFrequency: [Int] = []
@@ -41,14 +41,6 @@ struct ReferenceMatcher {
         }
         let n = Double(examples.count)
         idf = documentFrequency.map { log((n + 1) / (Double($0) + 1)) + 1 }
-        if concentration > 0 {
-            var intentsPerFeature = [Set<Intent>](repeating: [], count: idf.count)
-            for (i, ids) in exampleFeatures.enumerated() { for id in ids { intentsPerFeature[id].insert(exampleIntent[i]) } }
-            let k = Double(Set(exampleIntent).count)
-            for id in idf.indices {
-                idf[id] *= pow(log((k + 1) / (Double(intentsPerFeature[id].count) + 1)) + 1, concentration)
-            }
-        }
         for (feature, id) in featureIDs where feature.hasPrefix("#") && !feature.utf8.contains(UInt8(ascii: " ")) { idf[id] *= placeholderWeight }
         maxIDF = log(n + 1) + 1
         exampleIntentIndex = exampleIntent.map { Intent.allCases.firstIndex(of: $0)! }
