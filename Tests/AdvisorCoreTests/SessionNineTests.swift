@@ -140,3 +140,22 @@ import Testing
         #expect(replies[1].text.hasPrefix("Noted: you are a working professional."))
     }
 }
+
+@Suite struct ContinuityTests {
+    /// A line that opens as a follow-up and names what the last question takes goes on with it
+    /// where its other words ask nothing decisive (`continuity_margin`).
+    @Test(arguments: [true, false])
+    func aFollowUpThatAsksNothingDecisiveGoesOn(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what is the pay of a junior backend developer", "and a few years down the line, as a senior?"], encoder: encoder)
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities[.role] == ["senior-backend-developer"])
+        #expect(replies[1].text.hasPrefix("A Senior Back-End Developer earns ₹7–12 LPA on average in India."))
+    }
+
+    /// A follow-up that asks something of its own is read as that.
+    @Test(arguments: [true, false])
+    func aFollowUpThatAsksAnotherQuestionIsThatQuestion(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what is the pay of a junior backend developer", "and what does a senior do all day?"], encoder: encoder)
+        #expect(replies[1].intent == "role.describe")
+    }
+}

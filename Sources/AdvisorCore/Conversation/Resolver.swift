@@ -72,6 +72,8 @@ struct Resolver {
             understanding.unknownRole = job
             return understanding
         }
+        // The conversation carries a follow-up its words alone read too weakly to answer.
+        if let goesOn = continuing(analysis, context, ranked: ranked, top: top) { return goesOn }
         if let declined { return declined }
         var understanding = Understanding(
             intent: top.intent, confidence: min(1, top.score), entities: [:], analysis: analysis,
@@ -88,6 +90,25 @@ struct Resolver {
             understanding.clarification = [top.intent, second.intent]
             understanding.reason = "\(top.intent.rawValue) (\(percent(top.score))) and \(second.intent.rawValue) (\(percent(second.score))) are too close to choose"
         }
+        return understanding
+    }
+
+    /// "And after some years, as a senior?" after a salary: a line that opens with a follow-up
+    /// cue and names what the last question takes goes on with that question where its words
+    /// read it nearly as well as any other (`continuityMargin`): the conversation is the
+    /// likelier reading of words that ask nothing decisive.
+    private func continuing(_ analysis: Analysis, _ context: ConversationContext, ranked: [(intent: Intent, score: Double)],
+                            top: (intent: Intent, score: Double)) -> Understanding? {
+        guard analysis.opensWithCue, let last = context.lastIntent, last != top.intent, !ConversationContext.social.contains(last),
+              let takes = language.shapes[last]?.takes,
+              analysis.values.contains(where: { $0.type != .foreign && takes.contains($0.type) }),
+              let own = ranked.first(where: { $0.intent == last }), own.score >= top.score - language.continuityMargin
+        else { return nil }
+        var understanding = Understanding(
+            intent: last, confidence: language.followupConfidence, entities: [:], analysis: analysis,
+            reason: "a follow-up: it opens as one and names what \(last.rawValue) takes, and its words read it nearly as well (\(Int((own.score * 100).rounded()))%) as \(top.intent.rawValue) (\(Int((top.score * 100).rounded()))%)")
+        understanding.isFollowUp = true
+        understanding.entities = entities(for: last, analysis, context, followUp: true, Borrowing(analysis, context, self))
         return understanding
     }
 

@@ -15,6 +15,7 @@ extension LanguageModel {
             w.double(number)
         }
         w.double(anchoredDeclineMargin)
+        w.double(continuityMargin)
         writeFollowups(to: &w)
         w.int(maxCharacters)
         w.bool(openingTerm)
@@ -65,7 +66,7 @@ extension LanguageModel {
     convenience init(reading r: inout IndexReader) throws {
         let lexicon = try Lexicon(reading: &r)
         let shapes = Dictionary(try r.list { r in (try Intent(reading: &r), try IntentShape(reading: &r)) }, uniquingKeysWith: { $1 })
-        let numbers = try (0..<8).map { _ in try r.double() }
+        let numbers = try (0..<9).map { _ in try r.double() }
         let followups = try Followups(reading: &r)
         let maxCharacters = try r.int()
         let openingTerm = try r.bool()
@@ -90,6 +91,7 @@ extension LanguageModel {
         self.besideNames = besideNames
         self.besideJoiners = besideJoiners
         anchoredDeclineMargin = numbers[7]
+        continuityMargin = numbers[8]
         qualifierNames = followups.qualifierNames
         followupQualifiers = followups.qualifiers
         fieldChoices = followups.fieldChoices

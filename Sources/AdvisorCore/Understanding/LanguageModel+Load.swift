@@ -9,7 +9,7 @@ extension LanguageModel {
                                "followup_confidence", "followup_intents", "placeholder_weight",
                                "nearest", "opening_term", "decline_margin",
                                "cues", "cue_boost", "ambiguity_margin", "max_characters",
-                               "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "beside_names",
+                               "exclusive_placeholders", "anchors", "weak_names", "unanchored_margin", "continuity_margin", "beside_names",
                                "anchored_decline_margin", "followup_counterparts", "qualifier_names", "idioms", "field_choices",
                                "followup_qualifiers"]
 
@@ -146,6 +146,7 @@ extension LanguageModel {
     /// The settings of follow-ups: qualifiers, the choices between fields, idioms, and the
     /// counterpart of an intent for another kind of thing.
     private func readFollowUps(_ record: DataRecord, _ normalizer: Normalizer, _ shapes: [Intent: IntentShape]) throws {
+        continuityMargin = try Self.number(record, "continuity_margin")
         qualifierNames = Set(try record.optionalTexts("qualifier_names").map { normalizer.terms(of: normalizer.words($0)).joined(separator: " ") })
         fieldChoices = Set(try record.optionalTexts("field_choices").map { name in
             guard let intent = Intent(rawValue: name) else { throw try record.required("field_choices").error("unknown intent '\(name)'") }

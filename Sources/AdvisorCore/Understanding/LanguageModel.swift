@@ -44,6 +44,9 @@ public final class LanguageModel: @unchecked Sendable {
     var besideJoiners: Set<String> = []
     /// The decline margin for a line with no anchor at all (no domain name, no anchor word).
     var unanchoredMargin: Double = 0
+    /// How near the last question's score a line that opens as a follow-up must read it to go
+    /// on with it (`continuity_margin` in matching.yaml).
+    var continuityMargin: Double = 0
     /// How far the declined examples must beat every intent to decline a line anchored in the
     /// domain ("do backend developers work from home?": of the job, but nothing the article says).
     var anchoredDeclineMargin: Double = 1
