@@ -159,3 +159,22 @@ import Testing
         #expect(replies[1].intent == "role.describe")
     }
 }
+
+@Suite struct BasisAskedTests {
+    /// "Why?" right after an answer asks what it rests on: the same answer, said to rest on
+    /// its source, with the same names.
+    @Test(arguments: [true, false])
+    func whyAfterAnAnswerGivesItsBasis(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["does backend have good scope in future", "how so?", "compare mysql and postgres", "why do you think that?"],
+                                             encoder: encoder)
+        #expect(replies[1].intent == "market.outlook")
+        #expect(replies[1].text == "That answer rests on its source; here it is again, with where it comes from:\n" + replies[0].text)
+        #expect(replies[3].intent == "tool.compare")
+        #expect(replies[3].entities[.tool] == ["mysql", "postgresql"])
+    }
+
+    /// Alone, with nothing answered before it, "why?" is declined as it always was.
+    @Test func whyAloneIsDeclined() {
+        #expect(OtherJobsTests.replies(["why?"], encoder: false)[0].intent == "out_of_scope")
+    }
+}

@@ -63,6 +63,20 @@ extension Session {
     /// topic or a line going on with the last question asked no question back, and a request
     /// to forget declined with the command to type.
     func settle(_ turn: inout Turn, _ resolver: Resolver) {
+        // "Why?" right after an answer asks what it rests on: the last question again. After
+        // advice that named a step its question did not take, the implied referent reads it
+        // better: why that step comes then.
+        let impliedNamesMore = turn.implied.map { implied in
+            context.lastIntent.map { advisor.language.shapes[$0]?.takes.contains(implied.type) == false } ?? false
+        } ?? false
+        if !impliedNamesMore, let last = context.lastIntent, !ConversationContext.social.contains(last),
+           advisor.language.lexicon.basisAsked.contains(turn.analysis.words) {
+            turn.understanding = Understanding(intent: last, confidence: advisor.language.followupConfidence, entities: context.lastEntities,
+                                               analysis: turn.analysis, reason: "it asks what the last answer rests on: \(last.rawValue) again")
+            turn.settled = true
+            turn.noted = advisor.templates.fill("basis_again")
+            return
+        }
         turn.understanding = followingStep(turn.understanding, turn.analysis)
         // The conversation settles what a bare "skills?" would leave open: no question back.
         if let implied = turn.implied, turn.understanding.clarification != nil, turn.understanding.intent == implied.intent {

@@ -11,7 +11,7 @@
 enum AdvisorIndex {
     static let magic = Array("advisor index\n".utf8)
     /// Changes whenever the layout does, so an older cache file is rebuilt, never misread.
-    static let formatVersion = 43
+    static let formatVersion = 44
 
     struct Header {
         /// The identity (`FileStatus.fingerprint`) of the executable that wrote the index.

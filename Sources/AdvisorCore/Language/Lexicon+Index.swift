@@ -40,7 +40,7 @@ extension Lexicon {
             }
         }
         for set in [ordinalBefore, ordinalAfter, relativeAfter, questionOpeners, questionJoiners] { w.strings(set.sorted()) }
-        for phrases in [claimTags, claimOpeners, hearsay, existentials, selfDescriptions] {
+        for phrases in [claimTags, claimOpeners, hearsay, existentials, selfDescriptions, basisAsked] {
             w.count(phrases.count)
             for words in phrases { w.strings(words) }
         }
@@ -108,6 +108,7 @@ extension Lexicon {
         hearsay = try phrases()
         existentials = try phrases()
         selfDescriptions = try phrases()
+        basisAsked = try phrases()
         for _ in 0..<(try r.count()) { spokenFor.append((try r.strings(), try r.string())) }
     }
 }

@@ -131,7 +131,7 @@ extension Lexicon {
         selfDescriptions = try record.optionalTexts("self_descriptions").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         existentials = try record.optionalTexts("existentials").map { normalizer.terms(of: normalizer.words($0)) }.filter { !$0.isEmpty }
         if let checks = record.optional("claim_checks") {
-            let fields = try checks.record("'claim_checks'", allowed: ["tags", "openers", "hearsay"])
+            let fields = try checks.record("'claim_checks'", allowed: ["tags", "openers", "hearsay", "basis"])
             func phrases(_ key: String) throws -> [[String]] {
                 try fields.texts(key).map { text in
                     let words = normalizer.words(text)
@@ -142,6 +142,7 @@ extension Lexicon {
             claimTags = try phrases("tags")
             claimOpeners = try phrases("openers")
             hearsay = try phrases("hearsay")
+            basisAsked = fields.optional("basis") == nil ? [] : try phrases("basis")
         }
     }
 }

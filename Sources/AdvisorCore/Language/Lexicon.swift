@@ -61,6 +61,9 @@ public struct Lexicon: Sendable {
     /// Whole clauses that ask whether what was just said is true ("is that true", "right"), as
     /// folded words (`claim_checks` in lexicon.yaml).
     public internal(set) var claimTags: [[String]] = []
+    /// Whole lines that ask what the last answer rests on ("why?", "why do you say so?"), as
+    /// folded words: like a claim tag alone, they ask the last question again.
+    public internal(set) var basisAsked: [[String]] = []
     /// Openings that ask whether what follows is true ("is it true that"), as folded words.
     public internal(set) var claimOpeners: [[String]] = []
     /// Words that report what someone else says ("says", "heard", "told me"), as folded words:
