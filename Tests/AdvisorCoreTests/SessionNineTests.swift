@@ -178,3 +178,14 @@ import Testing
         #expect(OtherJobsTests.replies(["why?"], encoder: false)[0].intent == "out_of_scope")
     }
 }
+
+@Suite struct JobInGeneralTests {
+    /// After the definition (the job in general), "it" is the back-end developer.
+    @Test(arguments: [true, false])
+    func itAfterTheDefinitionIsTheBackEndDeveloper(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["what is back end development exactly", "and what does it pay?"], encoder: encoder)
+        #expect(replies[1].intent == "role.salary")
+        #expect(replies[1].entities[.role] == ["backend-developer"])
+        #expect(replies[1].text.hasPrefix("The article gives no single figure for a Back-End Developer; it gives ranges by level"))
+    }
+}

@@ -22,10 +22,18 @@ struct Composer {
         // A question back ("Which roles should I compare?") is answered first: no suggestion.
         if let missing = missingEntity(u) { return missing }
         var answer = withGap(body(u, profile: profile, change: change), u)
+        if answer.named.isEmpty { answer.named = jobInGeneral(answering: u.intent) }
         if let question = suggestion(after: u, profile: profile) {
             answer.text += "\n" + t.fill("suggest", ["question": question])
         }
         return answer
+    }
+
+    /// The job an answer about the work in general is about: the value a shape sends to this
+    /// intent (`instead`: "what is that job?" about the back-end developer is the definition),
+    /// so that "how much does it pay?" after the definition asks of the back-end developer.
+    private func jobInGeneral(answering intent: Intent) -> [EntityValue] {
+        Intent.allCases.compactMap { shapes[$0] }.filter { $0.instead == intent }.flatMap { $0.excludes.filter { $0.type == .role } }
     }
 
     /// The question offered after an answer: the intent's own, unless the moment calls for
