@@ -189,3 +189,13 @@ import Testing
         #expect(replies[1].text.hasPrefix("The article gives no single figure for a Back-End Developer; it gives ranges by level"))
     }
 }
+
+@Suite struct OneWordQuestionAfterTellingTests {
+    /// "I've finished Java, next?": one word may ask after a telling when it ends with "?".
+    @Test(arguments: [true, false])
+    func oneWordAsksAfterATelling(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["i just completed a java course, next?"], encoder: encoder)[0]
+        #expect(reply.intent == "steps.next")
+        #expect(reply.text.hasPrefix("Noted: you know Java."))
+    }
+}

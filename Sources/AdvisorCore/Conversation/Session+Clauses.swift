@@ -148,10 +148,11 @@ extension Session {
     static func clauses(after line: String) -> [String] { clauseSplits(of: line).map(\.rest) }
 
     /// The line split at each clause break into what comes before it and the rest, where the
-    /// rest has two words or more; first break first. Only the opening of a long line, and its
+    /// rest has `words` words or more (two: one word after a comma mostly runs a list on);
+    /// first break first. Only the opening of a long line, and its
     /// first few breaks, are looked at: a pasted line of a thousand commas is read once, not a
     /// thousand times over.
-    static func clauseSplits(of line: String, characters: Int = 2000, breaks: Int = 8) -> [(head: String, rest: String)] {
+    static func clauseSplits(of line: String, characters: Int = 2000, breaks: Int = 8, words: Int = 2) -> [(head: String, rest: String)] {
         let scalars = Array(line.unicodeScalars.prefix(characters))
         var result: [(head: String, rest: String)] = []
         for i in scalars.indices.dropLast() where ",;:.!?".unicodeScalars.contains(scalars[i]) && scalars[i + 1].properties.isWhitespace {
@@ -160,7 +161,7 @@ extension Session {
             head.append(contentsOf: scalars[..<i])
             rest.append(contentsOf: scalars[(i + 1)...])
             let text = String(rest).trimmingSpaces()
-            if text.split(separator: " ").count >= 2 { result.append((String(head).trimmingSpaces(), text)) }
+            if text.split(separator: " ").count >= words { result.append((String(head).trimmingSpaces(), text)) }
         }
         return result
     }

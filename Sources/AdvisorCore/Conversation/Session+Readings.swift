@@ -41,7 +41,8 @@ extension Session {
     /// The latest break that leaves a statement before and a question after is taken: "I've
     /// been a QA engineer for 5 years. I know Java. What should I learn?" tells both facts.
     func statementThenQuestion(in line: String, _ resolver: Resolver) -> (statement: Understanding, question: Understanding)? {
-        for (head, rest) in Self.clauseSplits(of: line).reversed() {
+        // One word may ask after a telling ("I've finished Java, next?"): it must then end with "?".
+        for (head, rest) in Self.clauseSplits(of: line, words: 1).reversed() where rest.contains(" ") || rest.hasSuffix("?") {
             let statement = resolver.resolve(advisor.language.analyze(head), context: context)
             guard statement.intent == .profileUpdate else { continue }
             // The rest must ask something of its own: "I know Python, Django and MySQL" is one
