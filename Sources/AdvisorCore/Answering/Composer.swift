@@ -5,6 +5,22 @@ struct Composer {
     let kb: KnowledgeBase
     let t: Templates
     let shapes: [Intent: IntentShape]
+    /// Per intent that answers about the work in general, the job it pictures: the value a
+    /// shape sends to it (`instead`: "what is that job?" about the back-end developer is the
+    /// definition), so that "how much does it pay?" after the definition asks of that job.
+    let jobsInGeneral: [Intent: [EntityValue]]
+
+    init(kb: KnowledgeBase, t: Templates, shapes: [Intent: IntentShape]) {
+        self.kb = kb
+        self.t = t
+        self.shapes = shapes
+        var jobs: [Intent: [EntityValue]] = [:]
+        for intent in Intent.allCases {
+            guard let shape = shapes[intent], let other = shape.instead else { continue }
+            jobs[other, default: []] += shape.excludes.filter { $0.type == .role && !(jobs[other] ?? []).contains($0) }
+        }
+        jobsInGeneral = jobs
+    }
 
     struct Answer {
         var text: String
@@ -22,18 +38,11 @@ struct Composer {
         // A question back ("Which roles should I compare?") is answered first: no suggestion.
         if let missing = missingEntity(u) { return missing }
         var answer = withGap(body(u, profile: profile, change: change), u)
-        if answer.named.isEmpty { answer.named = jobInGeneral(answering: u.intent) }
+        if answer.named.isEmpty, let job = jobsInGeneral[u.intent] { answer.named = job }
         if let question = suggestion(after: u, profile: profile) {
             answer.text += "\n" + t.fill("suggest", ["question": question])
         }
         return answer
-    }
-
-    /// The job an answer about the work in general is about: the value a shape sends to this
-    /// intent (`instead`: "what is that job?" about the back-end developer is the definition),
-    /// so that "how much does it pay?" after the definition asks of the back-end developer.
-    private func jobInGeneral(answering intent: Intent) -> [EntityValue] {
-        Intent.allCases.compactMap { shapes[$0] }.filter { $0.instead == intent }.flatMap { $0.excludes.filter { $0.type == .role } }
     }
 
     /// The question offered after an answer: the intent's own, unless the moment calls for

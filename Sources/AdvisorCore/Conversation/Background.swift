@@ -50,7 +50,7 @@ extension Resolver {
     /// known word stands there ("I am a student" names a level).
     func unknownJob(in analysis: Analysis) -> Range<Int>? {
         guard analysis.words.count == analysis.terms.count,
-              let start = analysis.terms.indices.first(where: { isUnknownWord($0, in: analysis) && saysWhatOneIs(before: $0, in: analysis) })
+              let start = analysis.terms.indices.first(where: { saysWhatOneIs(before: $0, in: analysis) && isUnknownWord($0, in: analysis) })
         else { return nil }
         var end = start + 1
         while end < analysis.terms.count, isUnknownWord(end, in: analysis) { end += 1 }

@@ -14,8 +14,7 @@ extension Resolver {
     func unknownRole(in analysis: Analysis, for intent: Intent) -> String? {
         guard !ConversationContext.social.contains(intent), intent != .profileUpdate, intent != .profileShow,
               analysis.named(.role).isEmpty, analysis.words.count == analysis.terms.count else { return nil }
-        let held = unknownJob(in: analysis)
-        if let job = jobNounPhrase(in: analysis), held?.overlaps(job) != true { return analysis.words[job].joined(separator: " ") }
+        if let job = jobNounPhrase(in: analysis), unknownJob(in: analysis)?.overlaps(job) != true { return analysis.words[job].joined(separator: " ") }
         guard language.shapes[intent]?.takes.contains(.role) == true else { return nil }
         var i = 0
         while i < analysis.terms.count {
@@ -23,7 +22,7 @@ extension Resolver {
             guard i > 0, isUnknownWord(i, in: analysis) else { i += 1; continue }
             var end = i + 1
             while end < analysis.terms.count, isUnknownWord(end, in: analysis) { end += 1 }
-            if held?.contains(i) != true, standsForARole(i..<end, in: analysis, for: intent) {
+            if standsForARole(i..<end, in: analysis, for: intent), unknownJob(in: analysis)?.contains(i) != true {
                 return analysis.words[i..<end].joined(separator: " ")
             }
             i = end

@@ -234,12 +234,18 @@ public final class LanguageModel: @unchecked Sendable {
     /// ("oops, I meant | devops | instead"): cues may follow one another, the longest first.
     func followupCueBounds(_ terms: [String]) -> (end: Int, closing: Int) {
         var end = 0, closing = terms.count
-        while let cue = lexicon.followupCues.filter({ !$0.isEmpty && terms[end...].starts(with: $0) }).max(by: { $0.count < $1.count }) {
-            end += cue.count
+        while true {
+            var longest = 0
+            for cue in lexicon.followupCues where cue.count > longest && end + cue.count <= closing && terms[end...].starts(with: cue) { longest = cue.count }
+            guard longest > 0 else { break }
+            end += longest
         }
-        while let cue = lexicon.followupCues.filter({ !$0.isEmpty && closing - $0.count >= end && terms[end..<closing].reversed().starts(with: $0.reversed()) })
-                .max(by: { $0.count < $1.count }) {
-            closing -= cue.count
+        while true {
+            var longest = 0
+            for cue in lexicon.followupCues where cue.count > longest && closing - cue.count >= end
+                && terms[(closing - cue.count)..<closing].elementsEqual(cue) { longest = cue.count }
+            guard longest > 0 else { break }
+            closing -= longest
         }
         return (end, closing)
     }
