@@ -199,3 +199,21 @@ import Testing
         #expect(reply.text.hasPrefix("Noted: you know Java."))
     }
 }
+
+@Suite struct AfterThatTests {
+    /// "Ok and after that?" right after a step goes on along the path, as "and then?" does.
+    @Test(arguments: [true, false])
+    func afterThatGoesOnAlongThePath(encoder: Bool) {
+        let replies = OtherJobsTests.replies(["tell me about step 3", "alright, and after that?"], encoder: encoder)
+        #expect(replies[1].intent == "steps.detail")
+        #expect(replies[1].entities[.step] == ["hackathons-and-open-source"])
+    }
+
+    /// A first job is where a beginner starts: the junior role's pay, read by meaning too.
+    @Test(arguments: [true, false])
+    func aFirstJobIsTheJuniorRole(encoder: Bool) {
+        let reply = OtherJobsTests.replies(["how much would i earn in my first job"], encoder: encoder)[0]
+        #expect(reply.intent == "role.salary")
+        #expect(reply.entities[.role] == ["junior-backend-developer"])
+    }
+}

@@ -61,7 +61,9 @@ extension Session {
     /// then?" (a word for what follows, and nothing else of its own) goes on along the path.
     func followingStep(_ understanding: Understanding, _ analysis: Analysis) -> Understanding {
         guard analysis.terms.contains(where: { advisor.language.lexicon.successors.contains($0) }) else { return understanding }
-        let goesOn = analysis.requestTerms.isEmpty && analysis.mentions.isEmpty
+        // "And then?", "ok and after that?": nothing asked but what follows.
+        let successors = advisor.language.lexicon.successors
+        let goesOn = analysis.requestTerms.allSatisfy(successors.contains) && analysis.mentions.isEmpty
         guard understanding.intent == .stepsDetail || understanding.intent == .stepsNext || goesOn,
               let step = analysis.named(.step).last ?? understanding.entities[.step]?.last
                 ?? (goesOn || analysis.pointsBack ? context.lastEntities[.step]?.last : nil),

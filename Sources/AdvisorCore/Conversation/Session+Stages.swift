@@ -136,9 +136,12 @@ extension Session {
     func weighMeaning(_ turn: inout Turn, _ resolver: Resolver) {
         guard !turn.toldThenAsked, !turn.settled, turn.implied == nil, let meaning = advisor.meaning else { return }
         let language = advisor.language, line = turn.line
+        let lexical = turn.understanding.intent
         turn.understanding = MeaningStage(meaning: meaning, language: language).weigh(turn.understanding, line: line, context: context, resolver) {
             meaning.read(language.encoderText(of: line))
         }
+        // A reading by meaning names the role a level starts in, as the lexical one does.
+        if turn.understanding.intent != lexical { turn.understanding = startingRole(turn.understanding, turn.analysis) }
     }
 
     /// "What does a DevOps engineer earn in Bangalore?", "in USD?" after a salary: a question
