@@ -34,7 +34,7 @@ struct MeaningStage {
         let read = reading()
         var kept = lexical
         kept.meaning = read
-        let weighed = shaped(combined(read, lexical.analysis.scores, weight: settings.lexicalWeight), lexical.analysis, context, resolver)
+        let weighed = shaped(combined(read, lexical.analysis.scores, weight: settings.lexicalWeight), lexical.analysis, resolver)
         guard let top = weighed.first else { return kept }
         let declined = weighed.first { $0.intent == .outOfScope }?.score ?? 0
         if top.intent == .outOfScope {
@@ -76,7 +76,7 @@ struct MeaningStage {
                         reading read: MeaningReading) -> Understanding {
         var kept = lexical
         kept.meaning = read
-        let weighed = shaped(combined(read, lexical.analysis.scores, weight: meaning.settings.lexicalWeight), lexical.analysis, context, resolver)
+        let weighed = shaped(combined(read, lexical.analysis.scores, weight: meaning.settings.lexicalWeight), lexical.analysis, resolver)
         guard weighed.count > 1, let top = weighed.first, top.intent != .outOfScope,
               top.score >= meaning.settings.accept, top.score - weighed[1].score >= meaning.settings.margin else { return kept }
         var understanding = resolver.resolve(lexical.analysis, as: top.intent, context: context)
@@ -103,9 +103,8 @@ struct MeaningStage {
     /// The combined scores with the readings marked down that are never about a name the line
     /// holds (`not_with`), as the lexical ranking marks them: a step named by its place is no
     /// question about the whole path, whatever the line means besides.
-    private func shaped(_ weighed: [(intent: Intent, score: Double)], _ analysis: Analysis, _ context: ConversationContext,
-                        _ resolver: Resolver) -> [(intent: Intent, score: Double)] {
-        return resolver.penalized(weighed, resolver.namesNeverAbout(analysis))
+    private func shaped(_ weighed: [(intent: Intent, score: Double)], _ analysis: Analysis, _ resolver: Resolver) -> [(intent: Intent, score: Double)] {
+        resolver.penalized(weighed, resolver.namesNeverAbout(analysis))
     }
 
     private func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
