@@ -14,7 +14,10 @@ extension Resolver {
     func unknownRole(in analysis: Analysis, for intent: Intent) -> String? {
         guard !ConversationContext.social.contains(intent), intent != .profileUpdate, intent != .profileShow,
               analysis.named(.role).isEmpty, analysis.words.count == analysis.terms.count else { return nil }
-        if let job = jobNounPhrase(in: analysis), unknownJob(in: analysis)?.overlaps(job) != true { return analysis.words[job].joined(separator: " ") }
+        // The job the person says they hold (cheap: only after a self-description), looked for once.
+        let held = unknownJob(in: analysis)
+        func holds(_ range: Range<Int>) -> Bool { held?.overlaps(range) == true }
+        if let job = jobNounPhrase(in: analysis), !holds(job) { return analysis.words[job].joined(separator: " ") }
         guard language.shapes[intent]?.takes.contains(.role) == true else { return nil }
         var i = 0
         while i < analysis.terms.count {
@@ -22,7 +25,7 @@ extension Resolver {
             guard i > 0, isUnknownWord(i, in: analysis) else { i += 1; continue }
             var end = i + 1
             while end < analysis.terms.count, isUnknownWord(end, in: analysis) { end += 1 }
-            if standsForARole(i..<end, in: analysis, for: intent), unknownJob(in: analysis)?.contains(i) != true {
+            if standsForARole(i..<end, in: analysis, for: intent), !holds(i..<(i + 1)) {
                 return analysis.words[i..<end].joined(separator: " ")
             }
             i = end

@@ -139,10 +139,7 @@ extension IntentShape {
     init(reading r: inout IndexReader) throws {
         self.init()
         for _ in 0..<(try r.count()) { takes.append(try EntityType(reading: &r)) }
-        if let name = try r.optionalString() {
-            guard let type = EntityType(rawValue: name) else { throw IndexReader.Damaged() }
-            requires = type
-        }
+        requires = try r.optionalString().map { try EntityType(named: $0) }
         atLeast = try r.int()
         atMost = try r.int()
         for _ in 0..<(try r.count()) { defaults.append(EntityValue(try EntityType(reading: &r), try r.string())) }
@@ -151,18 +148,14 @@ extension IntentShape {
         refusedOpenings = Set(try r.strings())
         asksWhichWith = Set(try r.strings())
         fromContext = try r.bool()
-        if let name = try r.optionalString() {
-            guard let intent = Intent(rawValue: name) else { throw IndexReader.Damaged() }
-            instead = intent
-        }
+        instead = try r.optionalString().map { try Intent(named: $0) }
         for _ in 0..<(try r.count()) { notWith.append(try EntityType(reading: &r)) }
     }
 }
 
 extension EntityType {
     init(reading r: inout IndexReader) throws {
-        guard let type = EntityType(rawValue: try r.string()) else { throw IndexReader.Damaged() }
-        self = type
+        self = try EntityType(named: try r.string())
     }
 }
 

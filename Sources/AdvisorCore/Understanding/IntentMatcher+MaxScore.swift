@@ -104,7 +104,7 @@ extension IntentMatcher {
             let perNorm = floor * walk.query.norm
             if floor > 0 {
                 let reach = perNorm * Double(postingNorm[candidate.at]) / Self.slack
-                if candidate.heavy + walk.light < reach || mostHeld(walk, candidate) < reach { continue }
+                if candidate.heavy + walk.light < reach || mostHeld(walk, heavy: candidate.heavy, at: candidate.at) < reach { continue }
             }
             guard let dot = dotProduct(&walk, candidate, perNorm: perNorm, floor: floor) else { continue }
             consider(candidate.document, summary(candidate.document), dot: dot, walk.query, into: &best)
@@ -199,14 +199,7 @@ extension IntentMatcher {
         while true {
             let norm = Double(postingNorm[p])
             if norm <= normAtMost {
-                let reach = perUnit * norm
-                var held = postingBits[p] & walk.lightBits
-                var most = candidate.heavy
-                while held != 0 {
-                    most += walk.lightOnBit[held.trailingZeroBitCount]
-                    held &= held - 1
-                }
-                if most >= reach { break }
+                if mostHeld(walk, heavy: candidate.heavy, at: p) >= perUnit * norm { break }
             } else {
                 // Norms only grow along a posting list (documents are numbered by norm), so no
                 // later document this feature alone reaches can do better: straight on to the
@@ -229,12 +222,12 @@ extension IntentMatcher {
         return reached
     }
 
-    /// What the features walked and the light ones the candidate may hold could give it, at
-    /// most, from what lies beside the posting.
+    /// What the features walked (`heavy`) and the light ones the document at posting `p` may
+    /// hold could give it, at most, from what lies beside the posting.
     @inline(__always)
-    func mostHeld(_ walk: Walk, _ candidate: Candidate) -> Double {
-        var held = postingBits[candidate.at] & walk.lightBits
-        var most = candidate.heavy
+    func mostHeld(_ walk: Walk, heavy: Double, at p: Int) -> Double {
+        var held = postingBits[p] & walk.lightBits
+        var most = heavy
         while held != 0 {
             most += walk.lightOnBit[held.trailingZeroBitCount]
             held &= held - 1

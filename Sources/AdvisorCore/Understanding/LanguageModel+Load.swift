@@ -230,10 +230,13 @@ extension LanguageModel {
         let r = try node.record("intent '\(intent.rawValue)'", allowed: ["takes", "requires", "at_least", "at_most", "defaults", "excludes", "needs_words",
                                                                          "not_opening_with", "asks_which_with", "from_context", "instead", "not_with"])
         var shape = IntentShape()
-        shape.takes = try r.optionalTexts("takes").map { name in
-            guard let type = EntityType(rawValue: name) else { throw try r.required("takes").error("unknown entity type '\(name)'") }
-            return type
+        func types(_ key: String) throws -> [EntityType] {
+            try r.optionalTexts(key).map { name in
+                guard let type = EntityType(rawValue: name) else { throw try r.required(key).error("unknown entity type '\(name)'") }
+                return type
+            }
         }
+        shape.takes = try types("takes")
         if let name = try r.optionalText("requires") {
             guard let type = EntityType(rawValue: name) else { throw try r.required("requires").error("unknown entity type '\(name)'") }
             shape.requires = type
@@ -254,10 +257,7 @@ extension LanguageModel {
         }
         shape.defaults = try values("defaults")
         shape.excludes = try values("excludes")
-        shape.notWith = try r.optionalTexts("not_with").map { name in
-            guard let type = EntityType(rawValue: name) else { throw try r.required("not_with").error("unknown entity type '\(name)'") }
-            return type
-        }
+        shape.notWith = try types("not_with")
         if let name = try r.optionalText("instead") {
             guard let other = Intent(rawValue: name) else { throw try r.required("instead").error("unknown intent '\(name)'") }
             shape.instead = other
